@@ -1,0 +1,77 @@
+/** Turn command-line arguments (files, directories, globs) into the list of files to lint. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface Target {
+  /** Absolute path. */
+  path: string;
+  /** As given, or as found under a given directory. */
+  display: string;
+  /** Named explicitly (always linted) or found by walking a directory (linted when it looks like a connector). */
+  explicit: boolean;
+}
+
+export class UsageError extends Error {}
+
+const EXTENSIONS = /\.(json|ya?ml)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
+
+/** Expand arguments to targets; a missing path or a glob matching nothing is a usage error. */
+export async function collectTargets(args: string[], cwd: string): Promise<Target[]> {
+  const inputs = args.length > 0 ? args : ['.'];
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (t: Target) => {
+    if (seen.has(t.path)) return;
+    seen.add(t.path);
+    out.push(t);
+  };
+  for (const arg of inputs) {
+    const abs = resolve(cwd, arg);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      for (const found of walkDir(abs, arg)) add({ ...found, explicit: false });
+    } else if (stat) {
+      add({ path: abs, display: arg, explicit: true });
+    } else if (isDynamicPattern(arg)) {
+      const matches = (await glob(arg, { cwd, dot: false, ignore: ['**/node_modules/**'] })).sort();
+      if (matches.length === 0) throw new UsageError(`No files match ${arg}`);
+      for (const m of matches) add({ path: resolve(cwd, m), display: m, explicit: true });
+    } else {
+      throw new UsageError(`No such file or directory: ${arg}`);
+    }
+  }
+  return out;
+}
+
+/** Files with a JSON/YAML extension under `dir`, depth-first in name order, skipping dependency and VCS folders. */
+function walkDir(dir: string, display: string): Array<{ path: string; display: string }> {
+  const out: Array<{ path: string; display: string }> = [];
+  const stack: Array<{ path: string; display: string }> = [{ path: dir, display }];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(cur.path, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const e of entries) {
+      const path = join(cur.path, e.name);
+      const shown = cur.display === '.' ? e.name : join(cur.display, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push({ path, display: shown });
+      } else if (e.isFile() && EXTENSIONS.test(e.name) && !e.name.startsWith('.')) {
+        out.push({ path, display: shown });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}

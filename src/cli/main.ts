@@ -1,0 +1,16 @@
+/** Process entry: wire the CLI to the real process, and never let an error escape as a stack trace. */
+import { runCli } from './run.js';
+
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(`cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exit(2);
+});
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+});
+process.exitCode = code;

@@ -1,0 +1,40 @@
+/** Severities live here, never in rules (as in Redocly's recommended.ts). */
+import type { Severity, SeverityOrOff } from '../types.js';
+
+export type PresetName = 'recommended' | 'strict';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict'];
+
+/** recommended: every error is a real defect, warnings are likely defects. */
+const recommended: Record<string, SeverityOrOff> = {
+  'syntax-error': 'error',
+  'duplicate-key': 'error',
+  'input-limit': 'error',
+  encoding: 'warning',
+  'connector-layout': 'error',
+  'openapi-version': 'error',
+  'oas-schema': 'error',
+  'cdp-schema': 'error',
+  'misspelled-key': 'error',
+  'unknown-key': 'warning',
+  'unresolved-ref': 'error',
+  'remote-ref': 'info',
+  'resource-path': 'error',
+  'webhook-path': 'error',
+  'enrichment-point': 'error',
+  'records-locator': 'error',
+};
+
+/** strict: recommended plus authoring hygiene. */
+const strict: Record<string, SeverityOrOff> = {
+  ...recommended,
+};
+
+export const PRESETS: Record<PresetName, Record<string, SeverityOrOff>> = { recommended, strict };
+
+/** The enabled rules of a preset, with user overrides applied. */
+export function severitiesFor(preset: PresetName, overrides: Record<string, SeverityOrOff> = {}): Map<string, Severity> {
+  const merged = { ...PRESETS[preset], ...overrides };
+  const out = new Map<string, Severity>();
+  for (const [id, s] of Object.entries(merged)) if (s !== 'off') out.set(id, s);
+  return out;
+}

@@ -1,0 +1,193 @@
+/**
+ * The engine: load a file, run the enabled rules over one walk of its model, and turn reports into
+ * positioned diagnostics. Only this module turns a pointer into a line and column.
+ */
+import { dirname } from 'node:path';
+import type { Diagnostic, FileResult, Layout, Severity, TextEdit } from '../types.js';
+import { loadSource, type Limits, type SourceFile } from '../load/source.js';
+import { detectLayout } from '../load/layout.js';
+import type { ParseProblem } from '../load/json.js';
+import { buildConnector, walkRootOf, type Connector } from '../model/connector.js';
+import { isObject } from '../model/json.js';
+import { Ptr } from '../model/pointer.js';
+import { emptyVisitors, walk, type Visitors } from '../model/walk.js';
+import type { NodeType } from '../model/node-types.js';
+import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
+import { fill } from '../util/text.js';
+
+export interface LintOptions {
+  /** Enabled rules and their severities (rules absent from the map are off). */
+  severities: Map<string, Severity>;
+  rules: Map<string, Rule>;
+  limits: Limits;
+  /** Folder that file $refs may not leave; default: the linted file's folder. */
+  refRoot?: string;
+  /** Throw when a report's pointer does not resolve (tests), instead of falling back to its parent. */
+  strictPointers?: boolean;
+}
+
+export type FileOutcome = { ok: true; result: FileResult; source: SourceFile } | { ok: false; message: string };
+
+/** Lint one file from disk. A file that cannot be read at all is a usage failure, returned not thrown. */
+export function lintFile(path: string, displayPath: string, options: LintOptions): FileOutcome {
+  const loaded = loadSource(path, options.limits);
+  if (!loaded.ok) return { ok: false, message: loaded.message };
+  return { ok: true, result: lintSource(loaded.source, displayPath, options), source: loaded.source };
+}
+
+/** Lint a parsed source. */
+export function lintSource(source: SourceFile, displayPath: string, options: LintOptions): FileResult {
+  const collector = new Collector(source, options);
+  collector.parseProblems(source.problems);
+  if (source.encodingNote) collector.add('encoding', { messageId: 'utf16', data: { note: source.encodingNote }, ptr: Ptr.root });
+  let layout: Layout = 'unknown';
+  if (source.parsed) {
+    layout = detectLayout(source.value);
+    if (!isObject(source.value) || layout === 'unknown') {
+      collector.add('connector-layout', { messageId: isObject(source.value) ? 'unknown' : 'notObject', data: { type: describe(source.value) }, ptr: Ptr.root });
+    } else {
+      runRules(source, source.value, options, collector);
+    }
+  }
+  return { path: displayPath, layout, diagnostics: collector.finish() };
+}
+
+function runRules(source: SourceFile, root: Record<string, unknown>, options: LintOptions, collector: Collector): void {
+  const connector: Connector = buildConnector(source, root, {
+    refRoot: options.refRoot ?? dirname(source.path),
+    maxRefHops: options.limits.maxRefHops,
+  });
+  const visitors: Visitors = emptyVisitors();
+  const fix = fixBuilder(source);
+  const ends: Array<() => void> = [];
+  for (const [id, rule] of options.rules) {
+    if (!options.severities.has(id)) continue;
+    const created: RuleVisitors = rule.create({ connector, fix, report: (r) => collector.add(id, r) });
+    register(visitors, created, ends);
+  }
+  try {
+    walk(walkRootOf(connector), visitors);
+    for (const end of ends) end();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    collector.add('input-limit', { messageId: 'tooDeep', ptr: Ptr.root });
+  }
+}
+
+function fixBuilder(source: SourceFile): FixBuilder {
+  const spanOf = (ptr: Ptr, target: 'key' | 'value') => {
+    const segments = ptr.segments();
+    const found = source.locations.find(source.value, segments, target);
+    return found.resolvedDepth === segments.length ? found.span : undefined;
+  };
+  return {
+    renameKey(ptr, newKey) {
+      const span = spanOf(ptr, 'key');
+      if (!span) return undefined;
+      const raw = source.text.slice(span.start, span.end);
+      const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
+      if (raw.includes('\\')) return undefined;
+      return [{ start: span.start, end: span.end, text: quote + newKey + quote }];
+    },
+    replaceInString(ptr, search, replacement) {
+      const span = spanOf(ptr, 'value');
+      if (!span) return undefined;
+      const raw = source.text.slice(span.start, span.end);
+      if (raw.includes('\\')) return undefined;
+      const idx = raw.lastIndexOf(search);
+      if (idx < 0) return undefined;
+      return [{ start: span.start + idx, end: span.start + idx + search.length, text: replacement }];
+    },
+  };
+}
+
+function register(visitors: Visitors, created: RuleVisitors, ends: Array<() => void>): void {
+  for (const [key, fn] of Object.entries(created)) {
+    if (!fn) continue;
+    if (key === 'end') ends.push(fn as () => void);
+    else if (key === 'any') visitors.any.push(fn as Visitors['any'][number]);
+    else if (key === 'ref') visitors.ref.push(fn as Visitors['ref'][number]);
+    else if (key === 'string') visitors.string.push(fn as Visitors['string'][number]);
+    else {
+      const list = visitors.nodes.get(key as NodeType) ?? [];
+      list.push(fn as Visitors['any'][number]);
+      visitors.nodes.set(key as NodeType, list);
+    }
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
+/** Gathers reports, attaches severity and position, sorts and de-duplicates. */
+class Collector {
+  private readonly out: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly options: LintOptions,
+  ) {}
+
+  parseProblems(problems: ParseProblem[]): void {
+    for (const p of problems) {
+      const ruleId = p.kind === 'duplicate-key' ? 'duplicate-key' : p.kind === 'depth' ? 'input-limit' : 'syntax-error';
+      const severity = this.options.severities.get(ruleId);
+      if (!severity) continue;
+      const message =
+        p.kind === 'duplicate-key'
+          ? `Duplicate key \`${p.message}\`: only the last value is used, the earlier one is silently dropped`
+          : p.message;
+      this.push({
+        ruleId,
+        severity,
+        message,
+        pointer: p.pointer ?? '',
+        range: this.source.lines.range({ start: p.offset, end: p.end }),
+      });
+    }
+  }
+
+  add(ruleId: string, report: Report): void {
+    const severity = this.options.severities.get(ruleId);
+    if (!severity) return;
+    const rule = this.options.rules.get(ruleId);
+    const template = rule?.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`Rule ${ruleId} has no message ${report.messageId}`);
+    const segments = report.ptr.segments();
+    const found = this.source.locations.find(this.source.value, segments, report.target ?? 'value');
+    if (found.resolvedDepth < segments.length && this.options.strictPointers) {
+      throw new Error(`Rule ${ruleId} reported pointer ${report.ptr.toString()} that does not resolve`);
+    }
+    const diagnostic: Diagnostic = {
+      ruleId,
+      severity,
+      message: fill(template, report.data),
+      pointer: report.ptr.toString(),
+      range: this.source.lines.range(found.span),
+    };
+    if (report.fix) diagnostic.fix = report.fix as TextEdit[];
+    this.push(diagnostic);
+  }
+
+  private push(d: Diagnostic): void {
+    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push(d);
+  }
+
+  finish(): Diagnostic[] {
+    return this.out.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.column - b.range.start.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    );
+  }
+}

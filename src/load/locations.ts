@@ -1,0 +1,99 @@
+/**
+ * Source positions recorded at parse time, kept compact: one small record per container, holding
+ * the offsets of each entry's key and value. Line and column are computed only when reported.
+ */
+import type { Position, Range } from '../types.js';
+
+/** Per-container offsets: objects keep [keyStart, keyEnd, valueStart, valueEnd] per entry in source order. */
+export interface ContainerLoc {
+  keys: string[] | null;
+  spans: number[];
+}
+
+export type Target = 'key' | 'value';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class LocationIndex {
+  private readonly containers = new WeakMap<object, ContainerLoc>();
+  rootSpan: Span = { start: 0, end: 0 };
+
+  set(container: object, loc: ContainerLoc): void {
+    this.containers.set(container, loc);
+  }
+
+  /**
+   * Find the span of the key or value addressed by `segments`, starting at `root`.
+   * Returns undefined when the pointer does not resolve; `resolvedDepth` tells how far it got.
+   */
+  find(root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
+    let current: unknown = root;
+    let span: Span = this.rootSpan;
+    let keySpan: Span | null = null;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const loc = current !== null && typeof current === 'object' ? this.containers.get(current) : undefined;
+      if (!loc) return { span: keySpan ?? span, resolvedDepth: i };
+      let idx = -1;
+      if (loc.keys) {
+        for (let k = loc.keys.length - 1; k >= 0; k--) {
+          if (loc.keys[k] === seg) {
+            idx = k;
+            break;
+          }
+        }
+        if (idx < 0) return { span, resolvedDepth: i };
+        const s = loc.spans;
+        keySpan = { start: s[idx * 4]!, end: s[idx * 4 + 1]! };
+        span = { start: s[idx * 4 + 2]!, end: s[idx * 4 + 3]! };
+        current = (current as Record<string, unknown>)[seg];
+      } else {
+        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
+        idx = Number(seg);
+        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
+        keySpan = null;
+        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
+        current = (current as unknown[])[idx];
+      }
+    }
+    return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
+  }
+}
+
+/** Maps UTF-16 offsets of a text to 1-based line/column. */
+export class LineIndex {
+  private starts: Int32Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): Int32Array {
+    if (this.starts) return this.starts;
+    const found: number[] = [0];
+    let i = this.text.indexOf('\n');
+    while (i !== -1) {
+      found.push(i + 1);
+      i = this.text.indexOf('\n', i + 1);
+    }
+    this.starts = Int32Array.from(found);
+    return this.starts;
+  }
+
+  position(offset: number): Position {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  range(span: Span): Range {
+    return { start: this.position(span.start), end: this.position(Math.max(span.start, span.end)) };
+  }
+}

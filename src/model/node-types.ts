@@ -1,0 +1,225 @@
+/**
+ * The typed shape of a connector: which object type each key leads to. The walker uses it so that
+ * rules see "an Operation" or "a Schema", never raw JSON paths (as Redocly's type tree does).
+ */
+export type NodeType =
+  | 'ConnectorRoot'
+  | 'OpenAPI'
+  | 'Info'
+  | 'Server'
+  | 'ServerVariable'
+  | 'Paths'
+  | 'Webhooks'
+  | 'PathItem'
+  | 'Operation'
+  | 'Parameter'
+  | 'RequestBody'
+  | 'MediaType'
+  | 'Encoding'
+  | 'Responses'
+  | 'Response'
+  | 'Header'
+  | 'Callback'
+  | 'Components'
+  | 'SecurityScheme'
+  | 'OAuthFlows'
+  | 'OAuthFlow'
+  | 'Schema'
+  | 'Example'
+  | 'Link'
+  | 'Tag'
+  | 'ExternalDocs'
+  | 'SecurityRequirement'
+  | 'Discriminator'
+  | 'Xml'
+  | 'OperationSettings'
+  | 'SchemaSettings'
+  | 'PathSettings'
+  | 'AuthorizationSettings'
+  | 'ConfigSchema'
+  | 'CredentialForm'
+  | 'Action'
+  | 'Event'
+  | 'Listener'
+  | 'PollingConfig'
+  | 'EnrichmentPoint'
+  | 'Enrichment'
+  | 'Storage'
+  | 'Data'
+  | 'Any';
+
+export type Child = NodeType | { mapOf: NodeType } | { listOf: NodeType };
+
+export interface TypeSpec {
+  props?: Record<string, Child>;
+  /** The type of keys not in props (e.g. every path of Paths). */
+  rest?: Child;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+const pathItemProps: Record<string, Child> = {
+  servers: { listOf: 'Server' },
+  parameters: { listOf: 'Parameter' },
+  'x-cdp-path-settings': 'PathSettings',
+};
+for (const m of HTTP_METHODS) pathItemProps[m] = 'Operation';
+
+const schemaProps: Record<string, Child> = {
+  properties: { mapOf: 'Schema' },
+  patternProperties: { mapOf: 'Schema' },
+  items: 'Schema',
+  additionalProperties: 'Schema',
+  additionalItems: 'Schema',
+  not: 'Schema',
+  allOf: { listOf: 'Schema' },
+  oneOf: { listOf: 'Schema' },
+  anyOf: { listOf: 'Schema' },
+  prefixItems: { listOf: 'Schema' },
+  $defs: { mapOf: 'Schema' },
+  definitions: { mapOf: 'Schema' },
+  if: 'Schema',
+  then: 'Schema',
+  else: 'Schema',
+  contains: 'Schema',
+  propertyNames: 'Schema',
+  discriminator: 'Discriminator',
+  xml: 'Xml',
+  externalDocs: 'ExternalDocs',
+  example: 'Data',
+  examples: 'Data',
+  default: 'Data',
+  enum: 'Data',
+  const: 'Data',
+};
+
+export const TYPES: Record<NodeType, TypeSpec> = {
+  ConnectorRoot: {
+    props: {
+      configSchema: 'ConfigSchema',
+      securitySchemes: { mapOf: 'CredentialForm' },
+      preDefinedActions: { listOf: 'Action' },
+      preDefinedEvents: { listOf: 'Event' },
+      preDefinedEventListeners: { listOf: 'Listener' },
+      pollingConfigs: { mapOf: 'PollingConfig' },
+      enrichmentPoints: { mapOf: 'EnrichmentPoint' },
+    },
+  },
+  OpenAPI: {
+    props: {
+      info: 'Info',
+      servers: { listOf: 'Server' },
+      paths: 'Paths',
+      webhooks: 'Webhooks',
+      components: 'Components',
+      tags: { listOf: 'Tag' },
+      externalDocs: 'ExternalDocs',
+      security: { listOf: 'SecurityRequirement' },
+    },
+  },
+  Info: {},
+  Server: { props: { variables: { mapOf: 'ServerVariable' } } },
+  ServerVariable: {},
+  Paths: { rest: 'PathItem' },
+  Webhooks: { rest: 'PathItem' },
+  PathItem: { props: pathItemProps },
+  Operation: {
+    props: {
+      parameters: { listOf: 'Parameter' },
+      requestBody: 'RequestBody',
+      responses: 'Responses',
+      callbacks: { mapOf: 'Callback' },
+      servers: { listOf: 'Server' },
+      externalDocs: 'ExternalDocs',
+      security: { listOf: 'SecurityRequirement' },
+      'x-cdp-operation-settings': 'OperationSettings',
+      'x-cdp-path-settings': 'PathSettings',
+    },
+  },
+  Parameter: { props: { schema: 'Schema', content: { mapOf: 'MediaType' }, examples: { mapOf: 'Example' }, example: 'Data' } },
+  RequestBody: { props: { content: { mapOf: 'MediaType' } } },
+  MediaType: { props: { schema: 'Schema', examples: { mapOf: 'Example' }, example: 'Data', encoding: { mapOf: 'Encoding' } } },
+  Encoding: { props: { headers: { mapOf: 'Header' } } },
+  Responses: { rest: 'Response' },
+  Response: { props: { headers: { mapOf: 'Header' }, content: { mapOf: 'MediaType' }, links: { mapOf: 'Link' } } },
+  Header: { props: { schema: 'Schema', content: { mapOf: 'MediaType' }, examples: { mapOf: 'Example' }, example: 'Data' } },
+  Callback: { rest: 'PathItem' },
+  Components: {
+    props: {
+      schemas: { mapOf: 'Schema' },
+      responses: { mapOf: 'Response' },
+      parameters: { mapOf: 'Parameter' },
+      examples: { mapOf: 'Example' },
+      requestBodies: { mapOf: 'RequestBody' },
+      headers: { mapOf: 'Header' },
+      securitySchemes: { mapOf: 'SecurityScheme' },
+      links: { mapOf: 'Link' },
+      callbacks: { mapOf: 'Callback' },
+      pathItems: { mapOf: 'PathItem' },
+    },
+  },
+  SecurityScheme: { props: { flows: 'OAuthFlows' } },
+  OAuthFlows: { props: { implicit: 'OAuthFlow', password: 'OAuthFlow', clientCredentials: 'OAuthFlow', authorizationCode: 'OAuthFlow' } },
+  OAuthFlow: { props: { 'x-cdp-authorization-settings': 'AuthorizationSettings', scopes: 'Data' } },
+  Schema: { props: schemaProps },
+  Example: { props: { value: 'Data' } },
+  Link: { props: { parameters: 'Data', requestBody: 'Data' } },
+  Tag: { props: { externalDocs: 'ExternalDocs' } },
+  ExternalDocs: {},
+  SecurityRequirement: { rest: 'Data' },
+  Discriminator: {},
+  Xml: {},
+  OperationSettings: {},
+  SchemaSettings: {},
+  PathSettings: {},
+  AuthorizationSettings: {},
+  ConfigSchema: { rest: 'Any' },
+  CredentialForm: { rest: 'Any' },
+  Action: { props: { enrichments: { listOf: 'Enrichment' }, configValues: 'Data' } },
+  Event: { props: { enrichments: { listOf: 'Enrichment' }, configValues: 'Data' } },
+  Listener: {},
+  PollingConfig: {},
+  EnrichmentPoint: { props: { configValues: 'Data' } },
+  Enrichment: {},
+  Storage: {},
+  Data: { rest: 'Data' },
+  Any: { rest: 'Any' },
+};
+
+/** Extension keys whose type is fixed wherever they are written (so misplaced ones are still checked). */
+export const EXTENSION_TYPES: Record<string, NodeType> = {
+  'x-cdp-operation-settings': 'OperationSettings',
+  'x-cdp-schema-settings': 'SchemaSettings',
+  'x-cdp-path-settings': 'PathSettings',
+  'x-cdp-authorization-settings': 'AuthorizationSettings',
+};
+
+/** Human names for messages. */
+export const TYPE_NAMES: Partial<Record<NodeType, string>> = {
+  OpenAPI: 'the OpenAPI document',
+  PathItem: 'a Path Item',
+  Operation: 'an Operation',
+  Parameter: 'a Parameter',
+  RequestBody: 'a Request Body',
+  MediaType: 'a Media Type',
+  Responses: 'a Responses map',
+  Response: 'a Response',
+  Header: 'a Header',
+  Components: 'Components',
+  SecurityScheme: 'a Security Scheme',
+  Schema: 'a Schema',
+  ConnectorRoot: 'the connector root',
+  Action: 'a preDefinedAction',
+  Event: 'a preDefinedEvent',
+  Listener: 'a preDefinedEventListener',
+  PollingConfig: 'a polling config',
+  EnrichmentPoint: 'an enrichment point',
+  OAuthFlow: 'an OAuth flow',
+  Info: 'Info',
+  Server: 'a Server',
+};
+
+/** A human name for a node type. */
+export function typeName(t: NodeType): string {
+  return TYPE_NAMES[t] ?? `a ${t}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Schemas as example data: a skeleton instance built from a Schema Object (following $refs, merging
+ * allOf/oneOf/anyOf) that JSONPath locators can be evaluated against. Objects whose properties are
+ * not declared are "open": a locator that enters them cannot be judged.
+ */
+import { isObject, own, type JsonObject } from './json.js';
+import type { RefResolver } from './refs.js';
+import { HTTP_METHODS } from './node-types.js';
+
+export const OPEN = Symbol('open');
+export type Skeleton = { [OPEN]?: true; [key: string]: unknown } | unknown[] | string | number | boolean | null;
+
+const MAX_DEPTH = 12;
+
+/** Build a skeleton instance of `schema`. */
+export function skeleton(schema: unknown, refs: RefResolver, depth = 0): Skeleton {
+  const resolved = refs.deref(schema);
+  const s = resolved.ok ? resolved.value : undefined;
+  if (!isObject(s) || depth > MAX_DEPTH) return open();
+  const merged = mergeBranches(s, refs);
+  const type = own(merged, 'type');
+  const items = own(merged, 'items');
+  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1)];
+  const props = own(merged, 'properties');
+  if (isObject(props) && Object.keys(props).length > 0) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(props)) Object.defineProperty(out, k, { value: skeleton(props[k], refs, depth + 1), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  if (type === 'string') return '';
+  if (type === 'integer' || type === 'number') return 0;
+  if (type === 'boolean') return false;
+  return open();
+}
+
+function open(): Skeleton {
+  const o: Record<string | symbol, unknown> = {};
+  o[OPEN] = true;
+  return o as Skeleton;
+}
+
+/** Merge allOf/oneOf/anyOf branches' properties into one schema view. */
+function mergeBranches(s: JsonObject, refs: RefResolver): JsonObject {
+  const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => {
+    const v = own(s, k);
+    return Array.isArray(v) ? v : [];
+  });
+  if (branches.length === 0) return s;
+  const properties: JsonObject = { ...(isObject(own(s, 'properties')) ? (own(s, 'properties') as JsonObject) : {}) };
+  let type = own(s, 'type');
+  let items = own(s, 'items');
+  let anyOpen = false;
+  for (const b of branches) {
+    const r = refs.deref(b);
+    if (!r.ok || !isObject(r.value)) {
+      anyOpen = true;
+      continue;
+    }
+    const inner = mergeBranches(r.value, refs);
+    const p = own(inner, 'properties');
+    if (isObject(p)) Object.assign(properties, p);
+    else if (own(inner, 'items') === undefined) anyOpen = true;
+    type ??= own(inner, 'type');
+    items ??= own(inner, 'items');
+  }
+  if (anyOpen && Object.keys(properties).length === 0) return { type };
+  return { type, items, properties };
+}
+
+/** True for an object skeleton whose keys are unknown. */
+export function isOpen(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[OPEN] === true;
+}
+
+/** The JSON request body schema of an operation. */
+export function requestSchema(op: JsonObject, refs: RefResolver): unknown {
+  const body = refs.deref(own(op, 'requestBody'));
+  return body.ok && isObject(body.value) ? jsonSchemaOf(body.value, refs) : undefined;
+}
+
+/** The JSON schema of an operation's success response (200, then any 2xx, then default). */
+export function responseSchema(op: JsonObject, refs: RefResolver): unknown {
+  const responses = own(op, 'responses');
+  if (!isObject(responses)) return undefined;
+  const codes = Object.keys(responses);
+  const code = codes.find((c) => c === '200') ?? codes.find((c) => /^2\d\d$|^2XX$/i.test(c)) ?? codes.find((c) => c === 'default');
+  if (code === undefined) return undefined;
+  const r = refs.deref(responses[code]);
+  return r.ok && isObject(r.value) ? jsonSchemaOf(r.value, refs) : undefined;
+}
+
+function jsonSchemaOf(holder: JsonObject, _refs: RefResolver): unknown {
+  const content = own(holder, 'content');
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content);
+  const mt = types.find((t) => /json/i.test(t)) ?? types[0];
+  if (mt === undefined) return undefined;
+  const media = content[mt];
+  return isObject(media) ? own(media, 'schema') : undefined;
+}
+
+/** Is `m` an HTTP method key? */
+export function isMethod(m: string): boolean {
+  return (HTTP_METHODS as readonly string[]).includes(m);
+}

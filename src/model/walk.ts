@@ -1,0 +1,128 @@
+/**
+ * One walk over a connector: every object is visited once with its type and pointer, every string
+ * value once with its container. Rules register visitors; the engine merges them (ESLint-style).
+ * $ref objects are not followed: a problem inside a component is met once, where it is written.
+ */
+import { Ptr } from './pointer.js';
+import { isObject, type JsonObject } from './json.js';
+import { EXTENSION_TYPES, TYPES, type Child, type NodeType, type TypeSpec } from './node-types.js';
+
+export interface VisitInfo {
+  type: NodeType;
+  ptr: Ptr;
+  /** The key (or array index) under which the node sits in its parent. */
+  key: string;
+  parentType: NodeType | null;
+  parent: unknown;
+}
+
+export type NodeVisitor = (node: JsonObject, info: VisitInfo) => void;
+export type StringVisitor = (value: string, info: VisitInfo) => void;
+
+export interface Visitors {
+  /** Typed objects, by node type. */
+  nodes: Map<NodeType, NodeVisitor[]>;
+  /** Every object node, whatever its type (Data excluded). */
+  any: NodeVisitor[];
+  /** Reference objects ({$ref}) in typed positions; info.type is the type expected there. */
+  ref: NodeVisitor[];
+  /** Every string value (Data included); info describes the string itself. */
+  string: StringVisitor[];
+}
+
+/** An empty visitor set. */
+export function emptyVisitors(): Visitors {
+  return { nodes: new Map(), any: [], ref: [], string: [] };
+}
+
+export interface WalkRoot {
+  value: unknown;
+  type: NodeType;
+  /** Type spec of the root when it plays two roles (an OpenAPI document that is also the connector root). */
+  spec?: TypeSpec;
+  /** Overrides of child types by key at the root (resources -> OpenAPI or Storage). */
+  rootChildren?: Record<string, Child>;
+}
+
+/** Walk the document once, calling the visitors. */
+export function walk(root: WalkRoot, visitors: Visitors): void {
+  const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
+  const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
+  visit(root.value, root.type, Ptr.root, '', null, null, visitors, spec);
+}
+
+function visit(
+  value: unknown,
+  type: NodeType,
+  ptr: Ptr,
+  key: string,
+  parentType: NodeType | null,
+  parent: unknown,
+  v: Visitors,
+  specOverride?: TypeSpec,
+): void {
+  if (typeof value === 'string') {
+    if (v.string.length) {
+      const info: VisitInfo = { type, ptr, key, parentType, parent };
+      for (const f of v.string) f(value, info);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    const itemType: NodeType = type === 'Data' ? 'Data' : 'Any';
+    for (let i = 0; i < value.length; i++) visit(value[i], itemType, ptr.child(i), String(i), type, value, v);
+    return;
+  }
+  const node = value as JsonObject;
+  const info: VisitInfo = { type, ptr, key, parentType, parent };
+  if (type !== 'Data' && type !== 'Any' && typeof node['$ref'] === 'string' && isReferenceable(type)) {
+    for (const f of v.ref) f(node, info);
+    for (const k of Object.keys(node)) if (k !== '$ref') visitChild(node, k, 'Any', info, v);
+    return;
+  }
+  if (type !== 'Data') {
+    for (const f of v.any) f(node, info);
+    const own = v.nodes.get(type);
+    if (own) for (const f of own) f(node, info);
+  }
+  const spec = specOverride ?? TYPES[type];
+  for (const k of Object.keys(node)) {
+    visitChild(node, k, childType(spec, type, k), info, v);
+  }
+}
+
+function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, v: Visitors): void {
+  const childValue = node[k];
+  const childPtr = info.ptr.child(k);
+  if (typeof child === 'string') {
+    visit(childValue, child, childPtr, k, info.type, node, v);
+  } else if ('mapOf' in child) {
+    if (isObject(childValue)) {
+      const mapInfo: VisitInfo = { type: 'Any', ptr: childPtr, key: k, parentType: info.type, parent: node };
+      for (const f of v.any) f(childValue, mapInfo);
+      for (const mk of Object.keys(childValue)) {
+        visit(childValue[mk], child.mapOf, childPtr.child(mk), mk, info.type, childValue, v);
+      }
+    } else visit(childValue, 'Any', childPtr, k, info.type, node, v);
+  } else if (Array.isArray(childValue)) {
+    for (let i = 0; i < childValue.length; i++) visit(childValue[i], child.listOf, childPtr.child(i), String(i), info.type, childValue, v);
+  } else visit(childValue, 'Any', childPtr, k, info.type, node, v);
+}
+
+/** The type of the value under `key` in a node of type `type`. */
+export function childType(spec: TypeSpec, type: NodeType, key: string): Child {
+  const fromSpec = spec.props?.[key];
+  if (fromSpec) return fromSpec;
+  if (type === 'Data') return 'Data';
+  const ext = EXTENSION_TYPES[key];
+  if (ext) return ext;
+  if (key.startsWith('x-')) return 'Data';
+  return spec.rest ?? 'Any';
+}
+
+const NOT_REFERENCEABLE = new Set<NodeType>(['ConnectorRoot', 'Action', 'Event', 'Listener', 'PollingConfig', 'EnrichmentPoint', 'Enrichment', 'ConfigSchema', 'CredentialForm', 'Storage', 'OpenAPI', 'Paths', 'Webhooks', 'Components', 'Responses']);
+
+function isReferenceable(type: NodeType): boolean {
+  return !NOT_REFERENCEABLE.has(type);
+}

@@ -1,0 +1,28 @@
+/** Machine-readable JSON output with a stable field order. */
+import type { Diagnostic, LintResult, Range, Summary } from '../types.js';
+import type { FormatOptions } from './options.js';
+
+function copyRange(range: Range): Range {
+  return {
+    start: { line: range.start.line, column: range.start.column },
+    end: { line: range.end.line, column: range.end.column },
+  };
+}
+
+// Fixes are edits for --fix, not part of the report, so `fix` is deliberately left out.
+function copyDiagnostic(d: Diagnostic): Omit<Diagnostic, 'fix'> {
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range) };
+}
+
+function copySummary(summary: Summary): Summary {
+  const out: Summary = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+  if (summary.baselined !== undefined) out.baselined = summary.baselined;
+  if (summary.staleBaseline !== undefined) out.staleBaseline = summary.staleBaseline;
+  return out;
+}
+
+/** Format a lint result as pretty-printed JSON: files with their diagnostics, then the summary. */
+export function formatJson(result: LintResult, _options: FormatOptions): string {
+  const files = result.files.map((f) => ({ path: f.path, layout: f.layout, diagnostics: f.diagnostics.map(copyDiagnostic) }));
+  return JSON.stringify({ files, summary: copySummary(result.summary) }, null, 2);
+}

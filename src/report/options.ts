@@ -1,0 +1,18 @@
+/** Options every formatter takes; the CLI builds them once from flags and the rule registry. */
+
+export interface RuleMeta {
+  description: string;
+  helpUri: string;
+}
+
+export interface FormatOptions {
+  /** Emit ANSI colour codes (stylish only). */
+  color: boolean;
+  /** Add documentation links and list clean files (stylish only). */
+  verbose: boolean;
+  /** Paths in SARIF, GitHub, JUnit and stylish output are shown relative to this directory. */
+  cwd: string;
+  toolVersion: string;
+  /** Metadata of known rules, keyed by rule id; diagnostics of unknown ids are still printed. */
+  rules: Map<string, RuleMeta>;
+}

@@ -1,0 +1,98 @@
+/** SARIF 2.1.0 output, shaped for GitHub code scanning uploads. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, LintResult, Severity } from '../types.js';
+import { isOutside, relativePath, toRegion } from './common.js';
+import type { FormatOptions } from './options.js';
+
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/cdp-lint';
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+
+const LEVELS: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
+const RANK: Record<Level, number> = { error: 3, warning: 2, note: 1 };
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** A path under cwd becomes a relative URI against %SRCROOT%; anything else an absolute file URI. */
+function artifactLocation(file: string, cwd: string): ArtifactLocation {
+  const rel = relativePath(file, cwd);
+  if (isOutside(rel)) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+  return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The directory URI must end with a slash so relative URIs resolve inside it. */
+function srcRootUri(cwd: string): string {
+  const href = pathToFileURL(path.resolve(cwd)).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** The most severe level each fired rule was reported at, keyed by rule id. */
+function firedRules(result: LintResult): Map<string, Level> {
+  const fired = new Map<string, Level>();
+  for (const file of result.files) {
+    for (const d of file.diagnostics) {
+      const level = LEVELS[d.severity];
+      const seen = fired.get(d.ruleId);
+      if (!seen || RANK[level] > RANK[seen]) fired.set(d.ruleId, level);
+    }
+  }
+  return fired;
+}
+
+function ruleDescriptor(id: string, level: Level, options: FormatOptions): Record<string, unknown> {
+  const meta = options.rules.get(id);
+  const rule: Record<string, unknown> = { id, shortDescription: { text: meta?.description ?? id } };
+  if (meta?.helpUri) rule.helpUri = meta.helpUri;
+  rule.defaultConfiguration = { level };
+  return rule;
+}
+
+function sarifResult(d: Diagnostic, ruleIndex: number, location: ArtifactLocation): Record<string, unknown> {
+  return {
+    ruleId: d.ruleId,
+    ruleIndex,
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: { artifactLocation: location, region: toRegion(d.range) } }],
+    properties: { pointer: d.pointer },
+  };
+}
+
+/** Format a lint result as a SARIF 2.1.0 log with one run. */
+export function formatSarif(result: LintResult, options: FormatOptions): string {
+  const fired = firedRules(result);
+  const ruleIds = [...fired.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const artifacts = result.files.map((f) => ({ location: artifactLocation(f.path, options.cwd) }));
+  const results = result.files.flatMap((f, i) =>
+    f.diagnostics.map((d) => sarifResult(d, ruleIndex.get(d.ruleId)!, artifacts[i]!.location)),
+  );
+  const log = {
+    $schema: SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cdp-lint',
+            version: options.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: ruleIds.map((id) => ruleDescriptor(id, fired.get(id)!, options)),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(options.cwd) } },
+        artifacts,
+        // Columns are UTF-16 offsets of the decoded text, as the engine computes them.
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}

@@ -1,0 +1,77 @@
+/** Human-readable output in the manner of ESLint's stylish formatter. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Diagnostic, FileResult, LintResult, Severity, Summary } from '../types.js';
+import { plural, relativePath, toRegion } from './common.js';
+import type { FormatOptions } from './options.js';
+
+interface Row {
+  line: string;
+  column: string;
+  diagnostic: Diagnostic;
+  message: string;
+}
+
+function paint(c: ChalkInstance, severity: Severity, text: string): string {
+  if (severity === 'error') return c.red(text);
+  if (severity === 'warning') return c.yellow(text);
+  return c.blue(text);
+}
+
+/** A table row must stay on one line, so line breaks inside a message become spaces. */
+function oneLine(message: string): string {
+  return message.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+}
+
+function fileBlock(file: FileResult, options: FormatOptions, c: ChalkInstance): string[] {
+  const rows: Row[] = file.diagnostics.map((d) => {
+    const region = toRegion(d.range);
+    return { line: String(region.startLine), column: String(region.startColumn), diagnostic: d, message: oneLine(d.message) };
+  });
+  const lineWidth = Math.max(...rows.map((r) => r.line.length));
+  const columnWidth = Math.max(...rows.map((r) => r.column.length));
+  const severityWidth = Math.max(...rows.map((r) => r.diagnostic.severity.length));
+  const messageWidth = Math.max(...rows.map((r) => r.message.length));
+  // Docs links start under the message column.
+  const docsIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+  const lines = [c.underline(relativePath(file.path, options.cwd))];
+  for (const row of rows) {
+    const { severity, ruleId } = row.diagnostic;
+    const position = `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`;
+    const severityCell = paint(c, severity, severity) + ' '.repeat(severityWidth - severity.length);
+    lines.push(`  ${position}  ${severityCell}  ${row.message.padEnd(messageWidth)}  ${c.dim(ruleId)}`);
+    const meta = options.rules.get(ruleId);
+    if (options.verbose && meta) lines.push(`${docsIndent}${c.dim(`Docs: ${meta.helpUri}`)}`);
+  }
+  return lines;
+}
+
+function summaryLine(summary: Summary, c: ChalkInstance): string {
+  const total = summary.errors + summary.warnings + summary.infos;
+  if (total === 0) return c.green(`✔ No problems found in ${plural(summary.files, 'file')}`);
+  const text =
+    `✖ ${plural(total, 'problem')} ` +
+    `(${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
+  if (summary.errors > 0) return c.red.bold(text);
+  if (summary.warnings > 0) return c.yellow.bold(text);
+  return c.blue.bold(text);
+}
+
+/** Format a lint result for a terminal: one aligned table per file with problems, then a summary line. */
+export function formatStylish(result: LintResult, options: FormatOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  const separate = (): void => {
+    if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+  };
+  for (const file of result.files) {
+    if (file.diagnostics.length > 0) {
+      separate();
+      lines.push(...fileBlock(file, options, c), '');
+    } else if (options.verbose) {
+      lines.push(`${relativePath(file.path, options.cwd)}: no problems`);
+    }
+  }
+  separate();
+  lines.push(summaryLine(result.summary, c));
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+/**
+ * Records locators (`recordsLocator`, `recordsLocatorPath`) reach something in the schema they
+ * address: evaluated with jsonpath-plus against a skeleton instance built from that schema.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { defineRule, type RuleContext } from './types.js';
+import { isObject, own, type JsonObject } from '../model/json.js';
+import { findOperation, splitResourcePath, type Connector } from '../model/connector.js';
+import { isOpen, requestSchema, responseSchema, skeleton } from '../model/schema-shape.js';
+import type { Ptr } from '../model/pointer.js';
+import { codeList, didYouMean } from '../util/text.js';
+
+export const recordsLocator = defineRule({
+  meta: {
+    id: 'records-locator',
+    description: 'Every records locator reaches something in the schema it reads records from.',
+    messages: {
+      nothing: '{{name}} `{{locator}}` reaches nothing in {{where}}: `{{missing}}` is not one of its properties ({{known}}){{hint}}',
+      invalid: '{{name}} `{{locator}}` is not a valid JSONPath expression',
+    },
+  },
+  create(context) {
+    const c = context.connector;
+    return {
+      Listener(node, info) {
+        const op = listenerOperation(c, node);
+        if (op) check(context, node, info.ptr, 'recordsLocator', requestSchema(op.value, c.refs), `the request body of webhook ${op.label}`);
+      },
+      PollingConfig(node, info) {
+        const split = splitResourcePath(info.key);
+        const op = split ? findOperation(c, 'path', split.path, split.method) : undefined;
+        if (op) check(context, node, info.ptr, 'recordsLocator', responseSchema(op.value, c.refs), `the response of ${split!.method.toUpperCase()} ${split!.path}`);
+      },
+      OperationSettings(node, info) {
+        if (info.parentType !== 'Operation' || !isObject(info.parent)) return;
+        check(context, node, info.ptr, 'recordsLocatorPath', responseSchema(info.parent, c.refs), 'the operation\'s response');
+      },
+      SchemaSettings(node, info) {
+        if (info.parentType !== 'Schema') return;
+        check(context, node, info.ptr, 'recordsLocatorPath', info.parent, 'the schema it is set on');
+      },
+    };
+  },
+});
+
+function listenerOperation(c: Connector, node: JsonObject): { value: JsonObject; label: string } | undefined {
+  const path = own(node, 'webhookPath');
+  if (typeof path !== 'string') return undefined;
+  const i = path.lastIndexOf('/');
+  if (i <= 0) return undefined;
+  const op = findOperation(c, 'webhook', path.slice(0, i), path.slice(i + 1));
+  return op ? { value: op.value, label: `\`${path.slice(0, i)}\`` } : undefined;
+}
+
+function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: string, schema: unknown, where: string): void {
+  const locator = own(holder, field);
+  if (typeof locator !== 'string' || locator === '' || locator === '$' || schema === undefined) return;
+  const refs = context.connector.refs;
+  const instance = skeleton(schema, refs);
+  if (isOpen(instance)) return;
+  const ptr = holderPtr.child(field);
+  let found: unknown[];
+  try {
+    found = JSONPath({ path: locator, json: instance as object, wrap: true, eval: false }) as unknown[];
+  } catch {
+    context.report({ messageId: 'invalid', data: { name: field, locator }, ptr });
+    return;
+  }
+  if (found.length > 0) return;
+  const miss = firstMiss(locator, instance);
+  if (!miss) return;
+  context.report({
+    messageId: 'nothing',
+    data: { name: field, locator, where, missing: miss.segment, known: codeList(miss.known), hint: didYouMean(miss.segment, miss.known) },
+    ptr,
+  });
+}
+
+/** Walk a simple locator through the skeleton to the first name that is not there (undefined if an open object is entered). */
+function firstMiss(locator: string, instance: unknown): { segment: string; known: string[] } | undefined {
+  let parts: string[];
+  try {
+    parts = (JSONPath.toPathArray(locator) as string[]).filter((p) => p !== '$');
+  } catch {
+    return undefined;
+  }
+  let cur: unknown = instance;
+  for (const part of parts) {
+    while (Array.isArray(cur) && !/^\d+$/.test(part) && part !== '*') cur = cur[0];
+    if (isOpen(cur)) return undefined;
+    if (part === '*' || part === '..' || /^\d+$/.test(part) || /[?()@]/.test(part)) return undefined;
+    if (!isObject(cur)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, part)) return { segment: part, known: Object.keys(cur) };
+    cur = cur[part];
+  }
+  return undefined;
+}

@@ -1,0 +1,157 @@
+/**
+ * Cross-references from the connector's lists into its OpenAPI document: resourcePaths of actions,
+ * events, polling configs and enrichment points name an existing path and method.
+ */
+import { defineRule, type RuleContext } from './types.js';
+import { isObject, own, type JsonObject } from '../model/json.js';
+import { methodsOf, splitResourcePath, type Connector } from '../model/connector.js';
+import type { Ptr } from '../model/pointer.js';
+import { codeList, didYouMean, listing } from '../util/text.js';
+
+export const resourcePath = defineRule({
+  meta: {
+    id: 'resource-path',
+    description: 'Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.',
+    fixable: true,
+    messages: {
+      malformed: '`{{value}}` is not a resourcePath: expected `<path>/<method>`, for example `/contacts/post`',
+      noPath: '`{{value}}` names path `{{path}}`, which is not in `paths`{{hint}}',
+      noPaths: '`{{value}}` names path `{{path}}`, but the connector has no OpenAPI `paths`',
+      noMethod: '`{{value}}`: path `{{path}}` has {{methods}}; no {{method}}',
+      methodCase: '`{{value}}`: HTTP methods are lowercase in OpenAPI; path `{{path}}` has `{{lower}}`',
+      notString: 'resourcePath must be a string such as "/contacts/post"',
+    },
+  },
+  create(context) {
+    return {
+      Action: (node, info) => checkField(context, node, info.ptr),
+      Event: (node, info) => checkField(context, node, info.ptr),
+      EnrichmentPoint: (node, info) => checkField(context, node, info.ptr),
+      PollingConfig: (_node, info) => {
+        // The key itself is the resourcePath.
+        checkPath(context, info.key, info.ptr, 'key');
+      },
+    };
+  },
+});
+
+function checkField(context: RuleContext, node: JsonObject, ptr: Ptr): void {
+  const value = own(node, 'resourcePath');
+  if (value === undefined) return; // required-ness is the connector schema's job
+  if (typeof value !== 'string') {
+    context.report({ messageId: 'notString', ptr: ptr.child('resourcePath') });
+    return;
+  }
+  checkPath(context, value, ptr.child('resourcePath'), 'value');
+}
+
+/** Check one resourcePath string; `target` says whether it is written as a key or a value. */
+export function checkPath(context: RuleContext, value: string, ptr: Ptr, target: 'key' | 'value'): void {
+  const c: Connector = context.connector;
+  if (!c.oas) return;
+  const split = splitResourcePath(value);
+  if (!split || split.method === '') {
+    context.report({ messageId: 'malformed', data: { value }, ptr, target });
+    return;
+  }
+  const { path, method } = split;
+  if (c.paths.size === 0 && !isObject(own(c.oas.value, 'paths'))) {
+    context.report({ messageId: 'noPaths', data: { value, path }, ptr, target });
+    return;
+  }
+  if (!c.paths.has(path)) {
+    context.report({ messageId: 'noPath', data: { value, path, hint: didYouMean(path, c.paths.keys()) }, ptr, target });
+    return;
+  }
+  const methods = methodsOf(c, 'path', path);
+  if (methods.includes(method)) return;
+  const lower = method.toLowerCase();
+  if (methods.includes(lower)) {
+    const fix = target === 'value' ? context.fix.replaceInString(ptr, '/' + method, '/' + lower) : context.fix.renameKey(ptr, `${path}/${lower}`);
+    context.report({ messageId: 'methodCase', data: { value, path, lower }, ptr, target, fix });
+    return;
+  }
+  context.report({
+    messageId: 'noMethod',
+    data: { value, path, method, methods: methods.length ? listing(methods) : 'no operations' },
+    ptr,
+    target,
+  });
+}
+
+export const webhookPath = defineRule({
+  meta: {
+    id: 'webhook-path',
+    description: 'Every preDefinedEventListener\'s webhookPath names an existing webhook and method.',
+    fixable: true,
+    messages: {
+      malformed: '`{{value}}` is not a webhookPath: expected `<webhook name>/<method>`, for example `contactEvent/post`',
+      noWebhook: '`{{value}}` names webhook `{{name}}`, which is not in `webhooks`{{hint}}',
+      noWebhooks: '`{{value}}` names webhook `{{name}}`, but the OpenAPI document has no `webhooks`{{hint}}',
+      noMethod: '`{{value}}`: webhook `{{name}}` has {{methods}}; no {{method}}',
+      methodCase: '`{{value}}`: HTTP methods are lowercase in OpenAPI; webhook `{{name}}` has `{{lower}}`',
+      notString: 'webhookPath must be a string such as "contactEvent/post"',
+    },
+  },
+  create(context) {
+    return {
+      Listener(node, info) {
+        const c = context.connector;
+        if (!c.oas) return;
+        const value = own(node, 'webhookPath');
+        const ptr = info.ptr.child('webhookPath');
+        if (value === undefined) return;
+        if (typeof value !== 'string') {
+          context.report({ messageId: 'notString', ptr });
+          return;
+        }
+        const i = value.lastIndexOf('/');
+        if (i <= 0 || i === value.length - 1) {
+          context.report({ messageId: 'malformed', data: { value }, ptr });
+          return;
+        }
+        const name = value.slice(0, i);
+        const method = value.slice(i + 1);
+        if (!c.webhooks.has(name)) {
+          const inPaths = c.paths.has(name) || c.paths.has('/' + name);
+          const hint = inPaths ? `; \`${name}\` is under \`paths\`, but listeners read \`webhooks\`` : didYouMean(name, c.webhooks.keys());
+          context.report({ messageId: c.webhooks.size ? 'noWebhook' : 'noWebhooks', data: { value, name, hint }, ptr });
+          return;
+        }
+        const methods = methodsOf(c, 'webhook', name);
+        if (methods.includes(method)) return;
+        const lower = method.toLowerCase();
+        if (methods.includes(lower)) {
+          context.report({ messageId: 'methodCase', data: { value, name, lower }, ptr, fix: context.fix.replaceInString(ptr, '/' + method, '/' + lower) });
+          return;
+        }
+        context.report({ messageId: 'noMethod', data: { value, name, method, methods: methods.length ? listing(methods) : 'no operations' }, ptr });
+      },
+    };
+  },
+});
+
+export const enrichmentPoint = defineRule({
+  meta: {
+    id: 'enrichment-point',
+    description: 'Every enrichment of an action or event names an enrichment point defined in `enrichmentPoints`.',
+    messages: {
+      unknown: 'Enrichment point `{{name}}` is not defined in `enrichmentPoints`{{hint}}',
+      none: 'Enrichment point `{{name}}` is used, but the connector defines no `enrichmentPoints`',
+    },
+  },
+  create(context) {
+    const points = own(context.connector.root, 'enrichmentPoints');
+    const names = isObject(points) ? Object.keys(points) : [];
+    return {
+      Enrichment(node, info) {
+        const name = own(node, 'enrichmentPoint');
+        if (typeof name !== 'string') return;
+        if (names.includes(name)) return;
+        const ptr = info.ptr.child('enrichmentPoint');
+        if (names.length === 0) context.report({ messageId: 'none', data: { name }, ptr });
+        else context.report({ messageId: 'unknown', data: { name, hint: didYouMean(name, names) || `; defined: ${codeList(names)}` }, ptr });
+      },
+    };
+  },
+});

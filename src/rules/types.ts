@@ -1,0 +1,63 @@
+/** The contract between rules and the engine (ESLint's meta + create, Redocly's typed visitors). */
+import type { TextEdit } from '../types.js';
+import type { Connector } from '../model/connector.js';
+import type { Ptr } from '../model/pointer.js';
+import type { NodeType } from '../model/node-types.js';
+import type { NodeVisitor, StringVisitor } from '../model/walk.js';
+import type { Target } from '../load/locations.js';
+
+export interface RuleMeta {
+  id: string;
+  /** One line, shown by `cdp-lint rules` and in SARIF. */
+  description: string;
+  /** Message templates keyed by message id; `{{name}}` is replaced from the report's data. */
+  messages: Record<string, string>;
+  /** Whether reports may carry safe fixes. */
+  fixable?: boolean;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  ptr: Ptr;
+  /** Point at the key (an unexpected property) or at the value (default). */
+  target?: Target;
+  fix?: TextEdit[];
+}
+
+/** Text edits computed by the engine from recorded positions (rules never compute offsets). */
+export interface FixBuilder {
+  /** Replace the key at `ptr` with `newKey`. */
+  renameKey(ptr: Ptr, newKey: string): TextEdit[] | undefined;
+  /** Replace the last occurrence of `search` inside the string value at `ptr`. */
+  replaceInString(ptr: Ptr, search: string, replacement: string): TextEdit[] | undefined;
+}
+
+export interface RuleContext {
+  readonly connector: Connector;
+  readonly fix: FixBuilder;
+  report(report: Report): void;
+}
+
+export type RuleVisitors = {
+  [T in NodeType]?: NodeVisitor;
+} & {
+  /** Every object node. */
+  any?: NodeVisitor;
+  /** Every {$ref} object in a typed position. */
+  ref?: NodeVisitor;
+  /** Every string value. */
+  string?: StringVisitor;
+  /** After the walk: cross-reference rules report here. */
+  end?: () => void;
+};
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleVisitors;
+}
+
+/** Identity helper that keeps a rule's type checked. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

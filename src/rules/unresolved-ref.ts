@@ -1,0 +1,69 @@
+/** Every $ref resolves: to a local pointer, or to a file inside the connector's folder. */
+import { defineRule, type RuleContext } from './types.js';
+import type { JsonObject } from '../model/json.js';
+import { isObject } from '../model/json.js';
+import type { VisitInfo } from '../model/walk.js';
+import { didYouMean } from '../util/text.js';
+
+export const unresolvedRef = defineRule({
+  meta: {
+    id: 'unresolved-ref',
+    description: 'Every `$ref` points at something that exists, inside the connector\'s folder.',
+    messages: {
+      missing: '`{{ref}}` does not resolve: {{reason}}{{hint}}',
+      refused: '`{{ref}}` is not followed: {{reason}}',
+      notString: '`$ref` must be a string such as "#/components/schemas/Contact"',
+    },
+  },
+  create(context) {
+    const check = (node: JsonObject, info: VisitInfo) => checkRef(context, node, info);
+    return { ref: check, any: (node, info) => (node['$ref'] !== undefined ? check(node, info) : undefined) };
+  },
+});
+
+export const remoteRef = defineRule({
+  meta: {
+    id: 'remote-ref',
+    description: 'Remote `$ref`s (http/https) are never fetched; what they point at is not checked.',
+    messages: { remote: '`{{ref}}` is a remote reference; cdp-lint never fetches it, so what it points at is not checked' },
+  },
+  create(context) {
+    const check = (node: JsonObject, info: VisitInfo) => {
+      const ref = node['$ref'];
+      if (typeof ref === 'string' && /^https?:/i.test(ref)) context.report({ messageId: 'remote', data: { ref }, ptr: info.ptr.child('$ref') });
+    };
+    return { ref: check, any: (node, info) => (typeof node['$ref'] === 'string' ? check(node, info) : undefined) };
+  },
+});
+
+function checkRef(context: RuleContext, node: JsonObject, info: VisitInfo): void {
+  const ref = node['$ref'];
+  const ptr = info.ptr.child('$ref');
+  if (typeof ref !== 'string') {
+    // `$ref` inside a schema's `properties` is a property named "$ref", not a reference.
+    if (info.type === 'Schema' || info.type === 'Any' || info.type === 'ConfigSchema') return;
+    context.report({ messageId: 'notString', ptr });
+    return;
+  }
+  if (/^https?:/i.test(ref)) return; // remote-ref
+  const resolved = context.connector.refs.resolve(ref);
+  if (resolved.ok) {
+    const chain = context.connector.refs.deref(resolved.value);
+    if (!chain.ok && (chain.reason === 'cycle' || chain.reason === 'too-many-hops')) {
+      context.report({ messageId: 'missing', data: { ref, reason: chain.message, hint: '' }, ptr });
+    }
+    return;
+  }
+  if (resolved.reason === 'outside-root' || resolved.reason === 'special-file') {
+    context.report({ messageId: 'refused', data: { ref, reason: resolved.message }, ptr });
+    return;
+  }
+  let reason = resolved.message;
+  let hint = '';
+  if (resolved.parent && isObject(resolved.parent.value)) {
+    const keys = Object.keys(resolved.parent.value);
+    reason = `there is no \`${resolved.parent.missing}\` there`;
+    hint = didYouMean(resolved.parent.missing, keys);
+  }
+  context.report({ messageId: 'missing', data: { ref, reason, hint }, ptr });
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { formatSarif } from '../../src/report/sarif.js';
+import { summarize, type FileResult } from '../../src/types.js';
+import { makeOptions, result, TRICKY_MESSAGE } from './fixture.js';
+
+// shared/ sits beside the repository, both in a work tree and in CI's clone.
+const SCHEMA_URL = new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url);
+
+function validator() {
+  // Both packages are CommonJS with `exports.default`; under NodeNext typing that is where the class lives.
+  const ajv = new Ajv04.default({ allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
+}
+
+const validate = validator();
+
+function expectValid(log: unknown): void {
+  const ok = validate(log);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+// SARIF's JSON is untyped here; the assertions below pin the shape.
+type Json = any;
+
+describe('formatSarif', () => {
+  const log: Json = JSON.parse(formatSarif(result, makeOptions()));
+  const run: Json = log.runs[0];
+
+  it('produces a log that validates against the SARIF 2.1.0 schema', () => {
+    expectValid(log);
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+  });
+
+  it('describes the tool and every rule that fired, sorted by id', () => {
+    expect(run.tool.driver.name).toBe('cdp-lint');
+    expect(run.tool.driver.version).toBe('0.1.0');
+    expect(run.tool.driver.informationUri).toBe('https://www.npmjs.com/package/cdp-lint');
+    expect(run.tool.driver.rules).toEqual([
+      // Unknown to the registry: described by its id, no help link.
+      { id: 'description-style', shortDescription: { text: 'description-style' }, defaultConfiguration: { level: 'note' } },
+      {
+        id: 'operation-response-schema',
+        shortDescription: { text: 'Every response declares a schema.' },
+        helpUri: 'https://cdp-lint.dev/rules/operation-response-schema',
+        defaultConfiguration: { level: 'error' },
+      },
+      {
+        id: 'path-methods-complete',
+        shortDescription: { text: 'Collection paths offer the full set of methods.' },
+        helpUri: 'https://cdp-lint.dev/rules/path-methods-complete',
+        defaultConfiguration: { level: 'warning' },
+      },
+    ]);
+  });
+
+  it('maps each diagnostic to a result with level, location, region and pointer', () => {
+    const location = { uri: 'connectors/acme/openapi.yaml', uriBaseId: '%SRCROOT%' };
+    expect(run.results).toEqual([
+      {
+        ruleId: 'path-methods-complete',
+        ruleIndex: 2,
+        level: 'warning',
+        message: { text: 'path /contacts has get, post; no put' },
+        locations: [
+          { physicalLocation: { artifactLocation: location, region: { startLine: 8, startColumn: 3, endLine: 8, endColumn: 14 } } },
+        ],
+        properties: { pointer: '/paths/~1contacts' },
+      },
+      {
+        ruleId: 'operation-response-schema',
+        ruleIndex: 1,
+        level: 'error',
+        message: { text: TRICKY_MESSAGE },
+        locations: [
+          { physicalLocation: { artifactLocation: location, region: { startLine: 12, startColumn: 7, endLine: 14, endColumn: 20 } } },
+        ],
+        properties: { pointer: '/paths/~1contacts/get/responses' },
+      },
+      {
+        ruleId: 'description-style',
+        ruleIndex: 0,
+        level: 'note',
+        message: { text: 'description should end with a period' },
+        // A zero-width range is widened to one character.
+        locations: [
+          { physicalLocation: { artifactLocation: location, region: { startLine: 103, startColumn: 16, endLine: 103, endColumn: 17 } } },
+        ],
+        properties: { pointer: '/info/description' },
+      },
+    ]);
+    for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+  });
+
+  it('lists artifacts relative to %SRCROOT% and declares the base and column unit', () => {
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(run.artifacts).toEqual([
+      { location: { uri: 'connectors/acme/openapi.yaml', uriBaseId: '%SRCROOT%' } },
+      { location: { uri: 'connectors/clean/hub.json', uriBaseId: '%SRCROOT%' } },
+    ]);
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('percent-encodes paths, falls back to file URIs outside cwd, and repairs broken ranges', () => {
+    const files: FileResult[] = [
+      {
+        path: '/repo/my connectors/#1/openapi.yaml',
+        layout: 'openapi',
+        diagnostics: [
+          // End before start and zero columns: still a valid, non-empty region.
+          { ruleId: 'r', severity: 'error', message: 'm', pointer: '', range: { start: { line: 5, column: 0 }, end: { line: 4, column: 0 } } },
+        ],
+      },
+      {
+        path: '/elsewhere/openapi.yaml',
+        layout: 'openapi',
+        diagnostics: [
+          { ruleId: 'r', severity: 'info', message: 'n', pointer: '/a', range: { start: { line: 2, column: 9 }, end: { line: 3, column: 1 } } },
+        ],
+      },
+    ];
+    const other: Json = JSON.parse(formatSarif({ files, summary: summarize(files) }, makeOptions()));
+    expectValid(other);
+    const [first, second] = other.runs[0].results;
+    expect(first.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'my%20connectors/%231/openapi.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 2 },
+    });
+    expect(second.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'file:///elsewhere/openapi.yaml' },
+      region: { startLine: 2, startColumn: 9, endLine: 3, endColumn: 1 },
+    });
+    // One rule reported at two severities is described at the more severe one.
+    expect(other.runs[0].tool.driver.rules).toEqual([
+      { id: 'r', shortDescription: { text: 'r' }, defaultConfiguration: { level: 'error' } },
+    ]);
+  });
+
+  it('produces a valid log with no rules and no results for a clean run', () => {
+    const clean: FileResult[] = [{ path: '/repo/a.yaml', layout: 'openapi', diagnostics: [] }];
+    const empty: Json = JSON.parse(formatSarif({ files: clean, summary: summarize(clean) }, makeOptions()));
+    expectValid(empty);
+    expect(empty.runs[0].tool.driver.rules).toEqual([]);
+    expect(empty.runs[0].results).toEqual([]);
+  });
+
+  it('rejects what the schema forbids, so the validation above has teeth', () => {
+    const broken = JSON.parse(formatSarif(result, makeOptions()));
+    broken.runs[0].results[0].level = 'info';
+    expect(validate(broken)).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, it, expect } from 'vitest';
+import { formatStylish } from '../../src/report/stylish.js';
+import { summarize, type FileResult } from '../../src/types.js';
+import { makeOptions, result } from './fixture.js';
+
+const ESC = '\u001b';
+
+// The long message sets the message column width; the other rows pad to it.
+const WIDE = ' '.repeat(80);
+const EXPECTED = [
+  'connectors/acme/openapi.yaml',
+  `    8:3   warning  path /contacts has get, post; no put${WIDE}  path-methods-complete`,
+  `   12:7   error    operation "listContacts": 100% of responses lack a <schema>, & 'x-cdp-fields' is empty add a schema to each response  operation-response-schema`,
+  `  103:16  info     description should end with a period${WIDE}  description-style`,
+  '',
+  '✖ 3 problems (1 error, 1 warning, 1 info)',
+].join('\n');
+
+describe('formatStylish', () => {
+  it('prints an aligned table per file with problems and a summary, skipping clean files', () => {
+    expect(formatStylish(result, makeOptions())).toBe(EXPECTED);
+  });
+
+  it('adds docs links for known rules and lists clean files when verbose', () => {
+    const docsIndent = ' '.repeat(19);
+    expect(formatStylish(result, makeOptions({ verbose: true }))).toBe(
+      [
+        'connectors/acme/openapi.yaml',
+        `    8:3   warning  path /contacts has get, post; no put${WIDE}  path-methods-complete`,
+        `${docsIndent}Docs: https://cdp-lint.dev/rules/path-methods-complete`,
+        `   12:7   error    operation "listContacts": 100% of responses lack a <schema>, & 'x-cdp-fields' is empty add a schema to each response  operation-response-schema`,
+        `${docsIndent}Docs: https://cdp-lint.dev/rules/operation-response-schema`,
+        `  103:16  info     description should end with a period${WIDE}  description-style`,
+        '',
+        'connectors/clean/hub.json: no problems',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+      ].join('\n'),
+    );
+  });
+
+  it('colours severities, underlines the path and dims rule ids, and only then', () => {
+    const out = formatStylish(result, makeOptions({ color: true }));
+    expect(out.split('\n')[0]).toBe(`${ESC}[4mconnectors/acme/openapi.yaml${ESC}[24m`);
+    expect(out).toContain(`${ESC}[33mwarning${ESC}[39m  path`);
+    expect(out).toContain(`${ESC}[31merror${ESC}[39m    operation`);
+    expect(out).toContain(`${ESC}[34minfo${ESC}[39m     description`);
+    expect(out).toContain(`${ESC}[2moperation-response-schema${ESC}[22m`);
+    expect(out.split('\n').at(-1)).toBe(`${ESC}[31m${ESC}[1m✖ 3 problems (1 error, 1 warning, 1 info)${ESC}[22m${ESC}[39m`);
+    // Colour must not change the layout: stripped of escapes it is the plain output.
+    expect(out.replace(/\u001b\[\d+m/g, '')).toBe(EXPECTED);
+    expect(formatStylish(result, makeOptions())).not.toContain(ESC);
+  });
+
+  it('reports a clean run with the file count only', () => {
+    const clean: FileResult[] = [
+      { path: '/repo/a.yaml', layout: 'openapi', diagnostics: [] },
+      { path: '/repo/b.json', layout: 'hub', diagnostics: [] },
+    ];
+    expect(formatStylish({ files: clean, summary: summarize(clean) }, makeOptions())).toBe('✔ No problems found in 2 files');
+    expect(formatStylish({ files: clean, summary: summarize(clean) }, makeOptions({ verbose: true }))).toBe(
+      ['a.yaml: no problems', 'b.json: no problems', '', '✔ No problems found in 2 files'].join('\n'),
+    );
+    const one = clean.slice(0, 1);
+    expect(formatStylish({ files: one, summary: summarize(one) }, makeOptions())).toBe('✔ No problems found in 1 file');
+  });
+
+  it('uses singular words and separates several files with one blank line', () => {
+    const two: FileResult[] = [
+      {
+        path: '/repo/a.yaml',
+        layout: 'openapi',
+        diagnostics: [
+          { ruleId: 'r1', severity: 'warning', message: 'm', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+        ],
+      },
+      {
+        path: '/repo/b.yaml',
+        layout: 'openapi',
+        diagnostics: [
+          { ruleId: 'r2', severity: 'warning', message: 'n', pointer: '/x', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 6 } } },
+        ],
+      },
+    ];
+    expect(formatStylish({ files: two, summary: summarize(two) }, makeOptions())).toBe(
+      ['a.yaml', '  1:1  warning  m  r1', '', 'b.yaml', '  2:5  warning  n  r2', '', '✖ 2 problems (0 errors, 2 warnings, 0 infos)'].join('\n'),
+    );
+  });
+});
