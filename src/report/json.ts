@@ -23,6 +23,11 @@ function copySummary(summary: Summary): Summary {
 
 /** Format a lint result as pretty-printed JSON: files with their diagnostics, then the summary. */
 export function formatJson(result: LintResult, _options: FormatOptions): string {
-  const files = result.files.map((f) => ({ path: f.path, layout: f.layout, diagnostics: f.diagnostics.map(copyDiagnostic) }));
+  const files = result.files.map((f) => ({
+    path: f.path,
+    layout: f.layout,
+    ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
+    diagnostics: f.diagnostics.map(copyDiagnostic),
+  }));
   return JSON.stringify({ files, summary: copySummary(result.summary) }, null, 2);
 }

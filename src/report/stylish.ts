@@ -56,6 +56,15 @@ function summaryLine(summary: Summary, c: ChalkInstance): string {
   return c.blue.bold(text);
 }
 
+/** With --baseline: how many problems it hid, and how many of its entries matched nothing (fixed since). */
+function baselineLine(summary: Summary): string | undefined {
+  if (summary.baselined === undefined && summary.staleBaseline === undefined) return undefined;
+  const stale = summary.staleBaseline ?? 0;
+  const entries = `${stale} stale ${stale === 1 ? 'entry' : 'entries'}`;
+  const advice = stale > 0 ? ' (fixed since; regenerate the baseline to drop them)' : '';
+  return `Baseline: ${plural(summary.baselined ?? 0, 'problem')} hidden, ${entries}${advice}`;
+}
+
 /** Format a lint result for a terminal: one aligned table per file with problems, then a summary line. */
 export function formatStylish(result: LintResult, options: FormatOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -73,5 +82,7 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
   }
   separate();
   lines.push(summaryLine(result.summary, c));
+  const baseline = baselineLine(result.summary);
+  if (baseline) lines.push(c.dim(baseline));
   return lines.join('\n');
 }

@@ -1,0 +1,237 @@
+/** The lint command: find files and their configs, lint, fix, apply the baseline, report, choose the exit code. */
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { collectTargets, UsageError, type Target } from './files.js';
+import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
+import { lintSource, type LintOptions } from '../engine/lint.js';
+import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
+import { applyBaseline, formatBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
+import { loadSource, defaultLimits, type Limits, type SourceFile } from '../load/source.js';
+import { looksLikeConnector } from '../load/layout.js';
+import { RULES, docsUrl } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { ConfigResolver } from '../config/config.js';
+import type { PresetName } from '../config/presets.js';
+import { relativePath, plural } from '../report/common.js';
+import type { FormatOptions } from '../report/index.js';
+import { summarize, type Diagnostic, type FileResult, type LintResult, type Severity, type Summary } from '../types.js';
+
+/** The lint command's flags, as commander parses them. */
+export interface LintFlags {
+  preset?: string;
+  config?: string;
+  quiet?: boolean;
+  failSeverity: string;
+  maxWarnings?: string;
+  refRoot?: string;
+  maxFileSize?: string;
+  maxDepth?: string;
+  maxAliases?: string;
+  maxRefHops?: string;
+  verbose?: boolean;
+  color?: boolean;
+  fix?: boolean;
+  baseline?: string;
+  generateBaseline?: string;
+  onlyConnectors?: boolean;
+}
+
+/** Where the command writes, where it runs, and what it reports as its version. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  version: string;
+}
+
+/** A linted file: what the fix and baseline steps need besides the result. */
+interface Linted {
+  /** Absolute path. */
+  path: string;
+  source: SourceFile;
+  result: FileResult;
+  options: LintOptions;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Run `cdp-lint [paths...]`; resolves to the exit code (usage errors are thrown). */
+export async function lintCommand(paths: string[], flags: LintFlags, events: FlagEvent[], io: CommandIo): Promise<number> {
+  const plans = planOutputs(events, io.cwd);
+  const limits = limitsOf(flags);
+  const maxWarnings = nonNegativeInt('max-warnings', flags.maxWarnings);
+  const configs = new ConfigResolver({
+    explicit: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
+    ruleIds: [...RULES.keys()],
+    preset: flags.preset as PresetName | undefined,
+    display: (abs) => relativePath(abs, io.cwd),
+  });
+  const baseline = flags.baseline === undefined ? undefined : readBaselineFile(resolve(io.cwd, flags.baseline), flags.baseline);
+
+  const targets = await collectTargets(paths, io.cwd);
+  const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
+  const linted = lintTargets(targets, { configs, limits, refRoot, onlyConnectors: flags.onlyConnectors === true });
+  if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
+  // A file --fix could not write fails the run (2), after everything else is reported.
+  const fixFailed = flags.fix === true && !fixAll(linted, io);
+
+  if (flags.generateBaseline !== undefined) {
+    generateBaseline(linted, flags.generateBaseline, io);
+    return fixFailed ? 2 : 0;
+  }
+  const { files, summary } = hideBaselined(linted, baseline);
+  const counted = files.flatMap((f) => f.diagnostics);
+  const reported = flags.quiet ? files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : files;
+  const result: LintResult = { files: reported, summary: { ...summarize(reported), ...summary } };
+  await writeReports(plans, result, { cwd: io.cwd, stdout: io.stdout, formatOptions: formatOptions(flags, io) });
+  const code = exitCode({ counted, failSeverity: flags.failSeverity as Severity, maxWarnings, quiet: flags.quiet === true }, io);
+  return fixFailed ? 2 : code;
+}
+
+function generateBaseline(linted: Linted[], shownAs: string, io: CommandIo): void {
+  const file = resolve(io.cwd, shownAs);
+  writeBaselineFile(file, formatBaseline(linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), file), shownAs);
+  const count = linted.reduce((n, l) => n + l.result.diagnostics.length, 0);
+  const withProblems = linted.filter((l) => l.result.diagnostics.length > 0).length;
+  io.stdout(`Wrote a baseline of ${plural(count, 'problem')} in ${plural(withProblems, 'file')} to ${shownAs}\n`);
+}
+
+/** The results with the baselined diagnostics removed, and the baseline's counts for the summary. */
+function hideBaselined(linted: Linted[], baseline: Baseline | undefined): { files: FileResult[]; summary: Partial<Summary> } {
+  const files = linted.map((l) => l.result);
+  if (!baseline) return { files, summary: {} };
+  const outcome = applyBaseline({ entries: baseline.entries, baselineFile: baseline.path, files: linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), exists: existsSync });
+  return {
+    files: files.map((f, i) => ({ ...f, diagnostics: outcome.visible[i]! })),
+    summary: { baselined: outcome.hidden, staleBaseline: outcome.stale },
+  };
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function nonNegativeInt(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function limitsOf(flags: LintFlags): Limits {
+  return {
+    maxFileSize: positiveInt('max-file-size', flags.maxFileSize, defaultLimits.maxFileSize),
+    maxDepth: positiveInt('max-depth', flags.maxDepth, defaultLimits.maxDepth),
+    maxAliases: positiveInt('max-aliases', flags.maxAliases, defaultLimits.maxAliases),
+    maxRefHops: positiveInt('max-ref-hops', flags.maxRefHops, defaultLimits.maxRefHops),
+  };
+}
+
+interface LintContext {
+  configs: ConfigResolver;
+  limits: Limits;
+  refRoot?: string;
+  onlyConnectors: boolean;
+}
+
+/** Lint each target with the severities of its own config, skipping ignored files and (when found in folders) non-connectors. */
+function lintTargets(targets: Target[], ctx: LintContext): Linted[] {
+  const out: Linted[] = [];
+  for (const t of targets) {
+    if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
+    const loaded = loadSource(t.path, ctx.limits);
+    if (!loaded.ok) {
+      if (t.explicit) throw new UsageError(loaded.message);
+      continue;
+    }
+    const { source } = loaded;
+    if ((!t.explicit || ctx.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) continue;
+    const options: LintOptions = { severities: ctx.configs.severitiesFor(t.path), rules: RULES as Map<string, Rule>, limits: ctx.limits, refRoot: ctx.refRoot };
+    out.push({ path: t.path, source, result: lintSource(source, t.display, options), options });
+  }
+  return out;
+}
+
+/** Apply fixes to every file and write the fixed ones; false when a file could not be written. */
+function fixAll(linted: Linted[], io: CommandIo): boolean {
+  let ok = true;
+  for (const l of linted) {
+    const outcome = fixSource({ source: l.source, result: l.result, displayPath: l.result.path, options: l.options });
+    if (outcome.fixed === 0) continue;
+    const shown = relativePath(l.result.path, io.cwd);
+    try {
+      writeFixed(l.source, outcome.text);
+    } catch (e) {
+      const reason = e instanceof FixWriteError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      io.stderr(`cdp-lint: could not fix ${shown}: ${reason}\n`);
+      ok = false;
+      continue;
+    }
+    l.source = outcome.source;
+    l.result = { ...outcome.result, fixed: outcome.fixed };
+    io.stderr(`cdp-lint: fixed ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
+  }
+  return ok;
+}
+
+interface Baseline {
+  /** Absolute path of the baseline file. */
+  path: string;
+  entries: BaselineEntry[];
+}
+
+function readBaselineFile(path: string, shownAs: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BaselineError(code === 'ENOENT' ? `Baseline file not found: ${shownAs} (create it with --generate-baseline)` : `Cannot read baseline ${shownAs}: ${code ?? (e as Error).message}`);
+  }
+  return { path, entries: parseBaseline(text, shownAs) };
+}
+
+function writeBaselineFile(path: string, text: string, shownAs: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UsageError(`Cannot write baseline ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function formatOptions(flags: LintFlags, io: CommandIo): FormatOptions {
+  return {
+    color: flags.color !== false && io.isTTY && !io.env['NO_COLOR'],
+    verbose: flags.verbose === true,
+    cwd: io.cwd,
+    toolVersion: io.version,
+    rules: new Map([...RULES.values()].map((r) => [r.meta.id, { description: r.meta.description, helpUri: docsUrl(r.meta.id) }])),
+  };
+}
+
+interface ExitInput {
+  /** Diagnostics that count for the exit code: all but those the baseline hides (--quiet only hides them from the report). */
+  counted: Diagnostic[];
+  failSeverity: Severity;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+}
+
+/** 1 when a counted diagnostic reaches --fail-severity or warnings exceed --max-warnings; says why on stderr when the report alone would not show it. */
+function exitCode(input: ExitInput, io: CommandIo): number {
+  const threshold = SEVERITY_RANK[input.failSeverity];
+  const failing = input.counted.filter((d) => SEVERITY_RANK[d.severity] >= threshold);
+  const warnings = input.counted.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = input.maxWarnings !== undefined && warnings > input.maxWarnings;
+  if (tooManyWarnings) io.stderr(`cdp-lint: too many warnings: ${warnings} (maximum ${input.maxWarnings})\n`);
+  if (input.quiet && failing.length > 0 && failing.every((d) => d.severity !== 'error') && !tooManyWarnings) {
+    io.stderr(`cdp-lint: ${plural(failing.length, 'problem')} hidden by --quiet ${failing.length === 1 ? 'reaches' : 'reach'} --fail-severity ${input.failSeverity}\n`);
+  }
+  return failing.length > 0 || tooManyWarnings ? 1 : 0;
+}

@@ -1,0 +1,205 @@
+/**
+ * Configuration files (`.cdp-lint.yaml`, `.cdp-lint.yml`, `.cdp-lint.json`): found by walking up
+ * from each linted file's folder, or named with --config. A config is validated as a whole when it
+ * is read; any mistake in it is a usage error naming the file and the key.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
+import type { Severity, SeverityOrOff } from '../types.js';
+import { suggest } from '../util/text.js';
+
+/** File names looked for in each folder, in this order; the first one present wins. */
+export const CONFIG_NAMES = ['.cdp-lint.yaml', '.cdp-lint.yml', '.cdp-lint.json'] as const;
+
+const KEYS = ['extends', 'rules', 'ignore'];
+const SEVERITIES: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
+
+/** A mistake in a configuration file: the CLI prints it as one line and exits 2. */
+export class ConfigError extends Error {}
+
+/** A validated configuration file. */
+export interface Config {
+  /** Absolute path of the file. */
+  path: string;
+  extends?: PresetName;
+  rules: Record<string, SeverityOrOff>;
+  /** Globs relative to the config file's folder. */
+  ignore: string[];
+  /** True when a file (absolute path) matches one of the ignore globs. */
+  ignores(file: string): boolean;
+}
+
+/** Read and validate one configuration file; `ruleIds` are the registered rules. */
+export function loadConfig(path: string, ruleIds: readonly string[], shownAs: string = path): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `Configuration file not found: ${shownAs}` : `Cannot read configuration file ${shownAs}: ${(e as Error).message}`);
+  }
+  const raw = parseConfigText(text, path, shownAs);
+  return validate(raw, { path, shownAs, ruleIds });
+}
+
+function parseConfigText(text: string, path: string, shownAs: string): unknown {
+  try {
+    if (path.toLowerCase().endsWith('.json')) return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return parseYaml(text, { uniqueKeys: true }) ?? {};
+  } catch (e) {
+    const first = String((e as Error).message).split('\n')[0];
+    throw new ConfigError(`${shownAs}: not valid ${path.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
+  }
+}
+
+interface ValidateContext {
+  path: string;
+  shownAs: string;
+  ruleIds: readonly string[];
+}
+
+function hint(word: string, candidates: readonly string[]): string {
+  // A prefix counts too: `warn` (ESLint's spelling) means `warning`.
+  const s = suggest(word, candidates) ?? (word.length >= 3 ? candidates.find((c) => c.startsWith(word)) : undefined);
+  return s === undefined ? '' : `; did you mean "${s}"?`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function validate(raw: unknown, ctx: ValidateContext): Config {
+  const where = ctx.shownAs;
+  if (!isPlainObject(raw)) throw new ConfigError(`${where}: expected a mapping with ${KEYS.map((k) => `"${k}"`).join(', ')}`);
+  for (const key of Object.keys(raw)) {
+    if (!KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "${key}"${hint(key, KEYS)} (expected ${KEYS.map((k) => `"${k}"`).join(', ')})`);
+  }
+  const config: Config = { path: ctx.path, rules: {}, ignore: [], ignores: () => false };
+  if (raw.extends !== undefined) {
+    const ext = raw.extends;
+    if (typeof ext !== 'string' || !(PRESET_NAMES as readonly string[]).includes(ext)) {
+      const shown = typeof ext === 'string' ? `"${ext}"` : JSON.stringify(ext);
+      throw new ConfigError(`${where}: extends: unknown preset ${shown}${typeof ext === 'string' ? hint(ext, PRESET_NAMES) : ''} (expected ${PRESET_NAMES.map((p) => `"${p}"`).join(' or ')})`);
+    }
+    config.extends = ext as PresetName;
+  }
+  if (raw.rules !== undefined && raw.rules !== null) {
+    if (!isPlainObject(raw.rules)) throw new ConfigError(`${where}: rules: expected a mapping of rule id to off, info, warning or error`);
+    for (const [id, severity] of Object.entries(raw.rules)) {
+      if (!ctx.ruleIds.includes(id)) throw new ConfigError(`${where}: rules: unknown rule "${id}"${hint(id, ctx.ruleIds)}`);
+      if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
+        const shown = typeof severity === 'string' ? `"${severity}"` : JSON.stringify(severity);
+        throw new ConfigError(`${where}: rules.${id}: unknown severity ${shown}${typeof severity === 'string' ? hint(severity, SEVERITIES) : ''} (expected off, info, warning or error)`);
+      }
+      config.rules[id] = severity as SeverityOrOff;
+    }
+  }
+  if (raw.ignore !== undefined && raw.ignore !== null) {
+    const list = raw.ignore;
+    if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g === '')) throw new ConfigError(`${where}: ignore: expected a list of globs`);
+    config.ignore = list as string[];
+    config.ignores = ignoreMatcher(dirname(ctx.path), config.ignore);
+  }
+  return config;
+}
+
+/**
+ * Globs are matched against the path relative to the config's folder (forward slashes); a glob that
+ * matches a folder (`legacy`, `legacy/`) ignores everything under it, as in .gitignore.
+ */
+function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const match = picomatch(
+    globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')),
+    { dot: true },
+  );
+  return (file) => {
+    const rel = relative(base, file).split(sep).join('/');
+    if (rel === '' || rel.startsWith('../') || rel === '..') return false;
+    const parts = rel.split('/');
+    for (let n = parts.length; n >= 1; n--) if (match(parts.slice(0, n).join('/'))) return true;
+    return false;
+  };
+}
+
+/** How configurations are found and what overrides them. */
+export interface ResolverOptions {
+  /** --config, absolute; when given, no config files are looked for. */
+  explicit?: string;
+  ruleIds: readonly string[];
+  /** --preset, which overrides every config's `extends`. */
+  preset?: PresetName;
+  /** How to show a config's path in messages. */
+  display?: (path: string) => string;
+}
+
+/** Finds the config of each linted file, caching per folder, and the severities it implies. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Config | null>();
+  private readonly loaded = new Map<string, Config>();
+  private readonly severities = new Map<Config | null, Map<string, Severity>>();
+  private readonly explicit: Config | undefined;
+
+  constructor(private readonly options: ResolverOptions) {
+    if (options.explicit) this.explicit = this.load(options.explicit);
+  }
+
+  /** The config that applies to `file` (absolute), or undefined when none is found. */
+  configFor(file: string): Config | undefined {
+    if (this.explicit) return this.explicit;
+    const visited: string[] = [];
+    let dir = dirname(file);
+    let found: Config | null | undefined;
+    for (;;) {
+      found = this.byDir.get(dir);
+      if (found !== undefined) break;
+      visited.push(dir);
+      const name = CONFIG_NAMES.map((n) => join(dir, n)).find(isFile);
+      if (name) {
+        found = this.load(name);
+        break;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) {
+        found = null;
+        break;
+      }
+      dir = parent;
+    }
+    for (const d of visited) this.byDir.set(d, found);
+    return found ?? undefined;
+  }
+
+  /** The enabled rules and severities for `file`: the preset (--preset, else `extends`, else recommended) plus the config's `rules`. */
+  severitiesFor(file: string): Map<string, Severity> {
+    const config = this.configFor(file) ?? null;
+    let out = this.severities.get(config);
+    if (!out) {
+      const preset = this.options.preset ?? config?.extends ?? 'recommended';
+      out = severitiesFor(preset, config?.rules ?? {});
+      this.severities.set(config, out);
+    }
+    return out;
+  }
+
+  private load(path: string): Config {
+    const abs = resolve(path);
+    let config = this.loaded.get(abs);
+    if (!config) {
+      config = loadConfig(abs, this.options.ruleIds, this.options.display?.(abs) ?? abs);
+      this.loaded.set(abs, config);
+    }
+    return config;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

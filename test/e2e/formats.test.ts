@@ -1,0 +1,230 @@
+/** Each output format from the built CLI, and several formats in one run with --output files. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { BROKEN_JSON, CLEAN_JSON, MESSAGES, Workspace, brokenJsonDiagnostics } from './cli.js';
+
+// Each case starts Node a few times; a loaded machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
+const DOCS = 'https://github.com/cdp-lint/cdp-lint/blob/main/docs/rules/';
+const SARIF_SCHEMA = new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url);
+const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
+
+// The stylish table of broken.json: messages padded to the longest one, then the rule id.
+const WIDTH = MESSAGES.predefinedEvents.length;
+const STYLISH = [
+  'broken.json',
+  `  15:57  warning  ${MESSAGES.vendor.padEnd(WIDTH)}  unknown-key`,
+  `  22:23  error    ${MESSAGES.postCase.padEnd(WIDTH)}  resource-path`,
+  `  23:23  error    ${MESSAGES.noPut.padEnd(WIDTH)}  resource-path`,
+  `  25:3   error    ${MESSAGES.predefinedEvents}  misspelled-key`,
+  '',
+  '✖ 4 problems (3 errors, 1 warning, 0 infos)',
+  '',
+].join('\n');
+
+let w: Workspace;
+beforeAll(() => {
+  w = new Workspace();
+  w.write('broken.json', BROKEN_JSON);
+  w.write('clean.json', CLEAN_JSON);
+});
+afterAll(() => w.remove());
+
+describe('stylish (default)', () => {
+  it('prints the aligned table and the summary, and exits 1 on errors', () => {
+    const r = w.run('broken.json', 'clean.json');
+    expect(r).toEqual({ code: 1, stdout: STYLISH, stderr: '' });
+  });
+
+  it('shows a Docs: link under each diagnostic with --verbose, and clean files', () => {
+    const r = w.run('--verbose', 'broken.json', 'clean.json');
+    const docs = (id: string) => `${' '.repeat(18)}Docs: ${DOCS}${id}.md`;
+    const lines = STYLISH.split('\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        lines[0],
+        lines[1],
+        docs('unknown-key'),
+        lines[2],
+        docs('resource-path'),
+        lines[3],
+        docs('resource-path'),
+        lines[4],
+        docs('misspelled-key'),
+        '',
+        'clean.json: no problems',
+        '',
+        '✖ 4 problems (3 errors, 1 warning, 0 infos)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports a clean file with exit code 0', () => {
+    expect(w.run('clean.json')).toEqual({ code: 0, stdout: '✔ No problems found in 1 file\n', stderr: '' });
+  });
+});
+
+describe('json', () => {
+  it('lists every diagnostic with pointer and range, and the summary', () => {
+    const r = w.run('--format', 'json', 'broken.json', 'clean.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toEqual({ files: 2, errors: 3, warnings: 1, infos: 0 });
+    expect(report.files.map((f: { path: string; layout: string }) => [f.path, f.layout])).toEqual([
+      ['broken.json', 'openapi'],
+      ['clean.json', 'openapi'],
+    ]);
+    expect(report.files[1].diagnostics).toEqual([]);
+    const found = report.files[0].diagnostics.map((d: any) => ({
+      ruleId: d.ruleId,
+      severity: d.severity,
+      pointer: d.pointer,
+      message: d.message,
+      line: d.range.start.line,
+      column: d.range.start.column,
+    }));
+    expect(found).toEqual(brokenJsonDiagnostics());
+    // The key's range spans the quoted key.
+    expect(report.files[0].diagnostics[3].range).toEqual({ start: { line: 25, column: 3 }, end: { line: 25, column: 21 } });
+  });
+});
+
+describe('sarif', () => {
+  it('writes a SARIF 2.1.0 log that validates, with rules, docs links and relative locations', () => {
+    const r = w.run('-f', 'sarif', 'broken.json');
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    const ajv = new Ajv04.default({ allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('cdp-lint');
+    expect(run.tool.driver.version).toBe(VERSION);
+    expect(run.tool.driver.rules.map((rule: any) => [rule.id, rule.helpUri, rule.defaultConfiguration.level])).toEqual([
+      ['misspelled-key', `${DOCS}misspelled-key.md`, 'error'],
+      ['resource-path', `${DOCS}resource-path.md`, 'error'],
+      ['unknown-key', `${DOCS}unknown-key.md`, 'warning'],
+    ]);
+    for (const rule of run.tool.driver.rules) expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+    expect(run.results.map((res: any) => [res.ruleId, res.level, res.message.text])).toEqual([
+      ['unknown-key', 'warning', MESSAGES.vendor],
+      ['resource-path', 'error', MESSAGES.postCase],
+      ['resource-path', 'error', MESSAGES.noPut],
+      ['misspelled-key', 'error', MESSAGES.predefinedEvents],
+    ]);
+    expect(run.results[1].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'broken.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 22, startColumn: 23, endLine: 22, endColumn: 39 },
+    });
+  });
+});
+
+describe('junit', () => {
+  it('writes one testsuite per file, one failing testcase per diagnostic, a passing one for a clean file', () => {
+    const r = w.run('-f', 'junit', 'broken.json', 'clean.json');
+    expect(r.code).toBe(1);
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    const testcase = (rule: string, at: string, severity: string, message: string, pointer: string) =>
+      [
+        `    <testcase classname="broken.json" name="${rule} at ${at}">`,
+        `      <failure type="${severity}" message="${esc(message)}">${esc(`${at} ${severity} ${message} ${rule} (${pointer})`)}</failure>`,
+        '    </testcase>',
+      ].join('\n');
+    expect(r.stdout).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="cdp-lint" tests="5" failures="4">',
+        '  <testsuite name="broken.json" tests="4" failures="4" errors="0">',
+        testcase('unknown-key', '15:57', 'warning', MESSAGES.vendor, '/paths/~1contacts/post/x-cdp-operation-settings/customSteps/0/vendor'),
+        testcase('resource-path', '22:23', 'error', MESSAGES.postCase, '/preDefinedActions/0/resourcePath'),
+        testcase('resource-path', '23:23', 'error', MESSAGES.noPut, '/preDefinedActions/1/resourcePath'),
+        testcase('misspelled-key', '25:3', 'error', MESSAGES.predefinedEvents, '/predefinedEvents'),
+        '  </testsuite>',
+        '  <testsuite name="clean.json" tests="1" failures="0" errors="0">',
+        '    <testcase classname="clean.json" name="no problems"/>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('github', () => {
+  it('prints one workflow command per diagnostic', () => {
+    const r = w.run('-f', 'github', 'broken.json', 'clean.json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        `::warning file=broken.json,line=15,col=57,endLine=15,endColumn=65,title=unknown-key::${MESSAGES.vendor}`,
+        `::error file=broken.json,line=22,col=23,endLine=22,endColumn=39,title=resource-path::${MESSAGES.postCase}`,
+        `::error file=broken.json,line=23,col=23,endLine=23,endColumn=38,title=resource-path::${MESSAGES.noPut}`,
+        `::error file=broken.json,line=25,col=3,endLine=25,endColumn=21,title=misspelled-key::${MESSAGES.predefinedEvents}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints nothing for a clean run', () => {
+    expect(w.run('-f', 'github', 'clean.json')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('several formats in one run', () => {
+  it('writes each --format to its own --output, and the format without one to stdout', () => {
+    const r = w.run('broken.json', '-f', 'sarif', '-o', 'reports/cdp.sarif', '-f', 'junit', '--output', 'reports/junit.xml', '-f', 'stylish');
+    expect(r).toEqual({ code: 1, stdout: STYLISH, stderr: '' });
+    const sarif = JSON.parse(w.read('reports/cdp.sarif'));
+    expect(sarif.runs[0].results).toHaveLength(4);
+    const junit = w.read('reports/junit.xml');
+    expect(junit.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cdp-lint" tests="4" failures="4">\n')).toBe(true);
+    expect(junit.endsWith('</testsuites>\n')).toBe(true);
+  });
+
+  it('pairs the i-th --output with the i-th --format when all formats come first', () => {
+    const r = w.run('broken.json', '-f', 'json', '-f', 'github', '-o', 'both/report.json', '-o', 'both/annotations.txt');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(JSON.parse(w.read('both/report.json')).summary).toEqual({ files: 1, errors: 3, warnings: 1, infos: 0 });
+    expect(w.read('both/annotations.txt').split('\n')[0]).toBe(`::warning file=broken.json,line=15,col=57,endLine=15,endColumn=65,title=unknown-key::${MESSAGES.vendor}`);
+  });
+
+  it('writes the default stylish report to a lone --output, without colours', () => {
+    const r = w.run('broken.json', '-o', 'stylish.txt');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(w.read('stylish.txt')).toBe(STYLISH);
+  });
+
+  it('refuses an --output written after a format that would then not get it', () => {
+    const r = w.run('broken.json', '-f', 'stylish', '-f', 'sarif', '-o', 'x.sarif');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'cdp-lint: --output x.sarif follows --format sarif, but the i-th --output belongs to the i-th --format, so x.sarif would receive the stylish report: put each --output right after its --format, and the formats without --output last\n',
+    );
+  });
+
+  it('refuses more outputs than formats, the same output twice, and unknown formats', () => {
+    expect(w.run('broken.json', '-f', 'json', '-o', 'a.json', '-o', 'b.json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cdp-lint: More --output than --format flags: the i-th --output writes the report of the i-th --format\n',
+    });
+    expect(w.run('broken.json', '-f', 'json', '-o', 'same', '-f', 'sarif', '-o', './same')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cdp-lint: --output ./same is given twice; each format needs its own file\n',
+    });
+    expect(w.run('broken.json', '-f', 'xml')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cdp-lint: Unknown format "xml"; expected one of: stylish, json, sarif, junit, github\n',
+    });
+  });
+});
