@@ -9,10 +9,10 @@ import * as oas30 from '../generated/oas30.js';
 import * as oas31 from '../generated/oas31.js';
 import { collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
-import { isObject, jsonType, own, type JsonObject } from '../model/json.js';
+import { isObject, jsonType, own, setOwn, type JsonObject } from '../model/json.js';
 import { typeAt } from '../model/type-at.js';
 import { typeName, type NodeType } from '../model/node-types.js';
-import { codeList, didYouMean } from '../util/text.js';
+import { codeList, didYouMean, suggest } from '../util/text.js';
 
 /** Connector keys that may sit at the root of an OpenAPI-root connector and are not OpenAPI's business. */
 export const CONNECTOR_ROOT_KEYS = new Set([
@@ -125,7 +125,38 @@ function check(context: RuleContext): void {
   }
   const reporter = new FindingReporter(context, oas.value, oas.ptr);
   if (!is31) errors = reporter.securitySchemes(errors);
-  for (const f of collapse(errors)) reporter.report(f);
+  const findings = collapse(errors);
+  const misspelt = misspeltRequiredKeys(oas.value, findings);
+  const connectorRoot = context.connector.layout === 'openapi';
+  for (const f of findings) {
+    // A required key written with a typo is one problem, reported at the typo, not again as "missing".
+    if (f.kind === 'missing' && [...misspelt.values()].some((m) => m.instancePath === f.instancePath && m.property === f.property)) continue;
+    // At an OpenAPI-root connector's root, unknown keys are cdp-schema's (misspelled-key, unknown-key): it knows both vocabularies.
+    if (connectorRoot && f.kind === 'unexpected' && f.instancePath === '') continue;
+    if (f.instancePath === '/openapi') continue; // the openapi-version rule explains a wrong version, once
+    if (isSwagger2Schema(f, findings)) continue;
+    reporter.report(f, f.kind === 'unexpected' ? misspelt.get(`${f.instancePath}/${escape(f.property!)}`)?.property : undefined);
+  }
+}
+
+/** Keys near a required key that is missing beside them (`descripton` for `description`), by the key's pointer. */
+function misspeltRequiredKeys(doc: JsonObject, findings: Finding[]): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.kind !== 'missing') continue;
+    const holder = valueAt(doc, Ptr.parse(f.instancePath).segments());
+    if (!isObject(holder)) continue;
+    for (const k of Object.keys(holder)) if (suggest(k, [f.property!]) === f.property) out.set(`${f.instancePath}/${escape(k)}`, f);
+  }
+  return out;
+}
+
+/** Keys a Swagger 2.0 parameter or header carries beside `name`; in OpenAPI 3 they belong inside `schema`. */
+const SCHEMA_KEYS_OUTSIDE_SCHEMA = new Set(['type', 'format', 'items', 'enum', 'default']);
+
+/** A Swagger 2.0-style parameter lacks `schema` because its `type` sits beside it: one mistake, reported once, at `type`. */
+function isSwagger2Schema(f: Finding, all: Finding[]): boolean {
+  return f.kind === 'either' && all.some((o) => o.kind === 'unexpected' && o.instancePath === f.instancePath && SCHEMA_KEYS_OUTSIDE_SCHEMA.has(o.property!));
 }
 
 function documentToValidate(value: JsonObject, isConnectorRoot: boolean, is31: boolean): JsonObject {
@@ -134,7 +165,7 @@ function documentToValidate(value: JsonObject, isConnectorRoot: boolean, is31: b
   for (const k of Object.keys(value)) {
     if (isConnectorRoot && CONNECTOR_ROOT_KEYS.has(k)) continue;
     if (!is31 && k === 'webhooks') continue;
-    copy[k] = value[k];
+    setOwn(copy, k, value[k]);
   }
   return copy;
 }
@@ -168,7 +199,7 @@ class FindingReporter {
       const name = escaped.replace(/~1/g, '/').replace(/~0/g, '~');
       const scheme = own(schemes, name);
       const type = isObject(scheme) ? own(scheme, 'type') : undefined;
-      const validatorName = typeof type === 'string' ? SECURITY_TYPES[type] : undefined;
+      const validatorName = typeof type === 'string' && Object.hasOwn(SECURITY_TYPES, type) ? SECURITY_TYPES[type] : undefined;
       if (!validatorName) {
         this.securityUnion(name, scheme, type);
         continue;
@@ -195,7 +226,8 @@ class FindingReporter {
     });
   }
 
-  report(f: Finding): void {
+  /** Report one finding; `suggestion` is the required key an unexpected key misspells. */
+  report(f: Finding, suggestion?: string): void {
     const segments = Ptr.parse(f.instancePath).segments();
     const ptr = this.base.concat(segments);
     const type = typeAt('OpenAPI', segments);
@@ -218,7 +250,9 @@ class FindingReporter {
           });
           return;
         }
-        const hint = UNEXPECTED_HINTS[type]?.[prop] ?? (type === 'Schema' ? customKeyHint(prop) : '; custom keys must start with `x-`');
+        const hint = suggestion
+          ? `; did you mean \`${suggestion}\`?`
+          : (Object.hasOwn(UNEXPECTED_HINTS[type] ?? {}, prop) ? UNEXPECTED_HINTS[type]![prop] : undefined) ?? (type === 'Schema' ? customKeyHint(prop) : '; custom keys must start with `x-`');
         this.context.report({ messageId: 'unexpected', data: { ...common, property: prop, hint: hint.startsWith(';') ? hint : `: ${hint}` }, ptr: ptr.child(prop), target: 'key' });
         return;
       }

@@ -19,7 +19,6 @@ export const resourcePath = defineRule({
       noPaths: '`{{value}}` names path `{{path}}`, but the connector has no OpenAPI `paths`',
       noMethod: '`{{value}}`: path `{{path}}` has {{methods}}; no {{method}}',
       methodCase: '`{{value}}`: HTTP methods are lowercase in OpenAPI; path `{{path}}` has `{{lower}}`',
-      notString: 'resourcePath must be a string such as "/contacts/post"',
     },
   },
   create(context) {
@@ -37,11 +36,8 @@ export const resourcePath = defineRule({
 
 function checkField(context: RuleContext, node: JsonObject, ptr: Ptr): void {
   const value = own(node, 'resourcePath');
-  if (value === undefined) return; // required-ness is the connector schema's job
-  if (typeof value !== 'string') {
-    context.report({ messageId: 'notString', ptr: ptr.child('resourcePath') });
-    return;
-  }
+  // Required-ness and type are the connector schema's job (cdp-schema): one diagnostic for a non-string.
+  if (typeof value !== 'string') return;
   checkPath(context, value, ptr.child('resourcePath'), 'value');
 }
 
@@ -90,7 +86,6 @@ export const webhookPath = defineRule({
       noWebhooks: '`{{value}}` names webhook `{{name}}`, but the OpenAPI document has no `webhooks`{{hint}}',
       noMethod: '`{{value}}`: webhook `{{name}}` has {{methods}}; no {{method}}',
       methodCase: '`{{value}}`: HTTP methods are lowercase in OpenAPI; webhook `{{name}}` has `{{lower}}`',
-      notString: 'webhookPath must be a string such as "contactEvent/post"',
     },
   },
   create(context) {
@@ -100,11 +95,7 @@ export const webhookPath = defineRule({
         if (!c.oas) return;
         const value = own(node, 'webhookPath');
         const ptr = info.ptr.child('webhookPath');
-        if (value === undefined) return;
-        if (typeof value !== 'string') {
-          context.report({ messageId: 'notString', ptr });
-          return;
-        }
+        if (typeof value !== 'string') return; // missing or not a string: cdp-schema reports it
         const i = value.lastIndexOf('/');
         if (i <= 0 || i === value.length - 1) {
           context.report({ messageId: 'malformed', data: { value }, ptr });
