@@ -104,7 +104,7 @@ describe('corpus: every listed defect, at its pointer, once', () => {
 
   it('collapses the additionalItems cascade (13 raw ajv errors in facebook) to one diagnostic per place', () => {
     const r = lintPath(join(CORPUS, 'facebook-conversion-api.json'));
-    expect(r.diagnostics.map((d) => [d.ruleId, d.pointer, d.range.start.line, d.range.start.column])).toEqual([
+    expect(r.diagnostics.filter((d) => d.ruleId === 'oas-schema').map((d) => [d.ruleId, d.pointer, d.range.start.line, d.range.start.column])).toEqual([
       ['oas-schema', '/resources/paths/~1{PIXEL_ID}~1events/post', 22, 17],
       ['oas-schema', `${facebookBody}/items/properties/contents/additionalItems`, 162, 12],
       ['oas-schema', `${facebookBody}/additionalItems`, 224, 9],

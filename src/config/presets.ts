@@ -22,11 +22,40 @@ const recommended: Record<string, SeverityOrOff> = {
   'webhook-path': 'error',
   'enrichment-point': 'error',
   'records-locator': 'error',
+  'path-params': 'error',
+  'paging-config': 'error',
+  'rate-limit': 'warning',
+  'records-locator-path': 'error',
+  'metadata-fields': 'error',
+  'enrichment-mapping': 'error',
+  'operation-role-tag': 'warning',
+  'dead-operation': 'warning',
+  'duplicate-action': 'error',
+  'duplicate-operation-id': 'error',
+  'connector-type': 'error',
+  'connector-type-case': 'warning',
+  'connector-version': 'warning',
+  'storage-resources': 'error',
+  'operation-description': 'off',
+  'operation-tags': 'off',
+  'operation-operationId': 'off',
+  'misplaced-setting': 'error',
+  'unknown-extension': 'warning',
+  'undefined-variable': 'error',
+  'last-run-time-format': 'error',
+  'config-values-key': 'error',
+  'unused-config-property': 'info',
+  'config-schema-valid': 'error',
+  'config-schema-scopes': 'error',
+  'config-schema-misspelling': 'warning',
 };
 
 /** strict: recommended plus authoring hygiene. */
 const strict: Record<string, SeverityOrOff> = {
   ...recommended,
+  'operation-description': 'warning',
+  'operation-tags': 'warning',
+  'operation-operationId': 'warning',
 };
 
 export const PRESETS: Record<PresetName, Record<string, SeverityOrOff>> = { recommended, strict };

@@ -7,6 +7,32 @@ import { cdpSchema, misspelledKey, unknownKey } from './cdp-schema.js';
 import { remoteRef, unresolvedRef } from './unresolved-ref.js';
 import { enrichmentPoint, resourcePath, webhookPath } from './resource-path.js';
 import { recordsLocator } from './records-locator.js';
+import { pathParams } from './path-params.js';
+import { pagingConfig } from './paging-config.js';
+import { rateLimit } from './rate-limit.js';
+import { recordsLocatorPath } from './records-locator-path.js';
+import { metadataFields } from './metadata-fields.js';
+import { enrichmentMapping } from './enrichment-mapping.js';
+import { operationRoleTag } from './operation-role-tag.js';
+import { deadOperation } from './dead-operation.js';
+import { duplicateAction } from './duplicate-action.js';
+import { duplicateOperationId } from './duplicate-operation-id.js';
+import { connectorType } from './connector-type.js';
+import { connectorTypeCase } from './connector-type-case.js';
+import { connectorVersion } from './connector-version.js';
+import { storageResources } from './storage-resources.js';
+import { operationDescription } from './operation-description.js';
+import { operationTags } from './operation-tags.js';
+import { operationOperationId } from './operation-operationId.js';
+import { misplacedSetting } from './misplaced-setting.js';
+import { unknownExtension } from './unknown-extension.js';
+import { undefinedVariable } from './undefined-variable.js';
+import { lastRunTimeFormat } from './last-run-time-format.js';
+import { configValuesKey } from './config-values-key.js';
+import { unusedConfigProperty } from './unused-config-property.js';
+import { configSchemaValid } from './config-schema-valid.js';
+import { configSchemaScopes } from './config-schema-scopes.js';
+import { configSchemaMisspelling } from './config-schema-misspelling.js';
 
 const all: Rule[] = [
   syntaxError,
@@ -25,6 +51,32 @@ const all: Rule[] = [
   webhookPath,
   enrichmentPoint,
   recordsLocator,
+  pathParams,
+  pagingConfig,
+  rateLimit,
+  recordsLocatorPath,
+  metadataFields,
+  enrichmentMapping,
+  operationRoleTag,
+  deadOperation,
+  duplicateAction,
+  duplicateOperationId,
+  connectorType,
+  connectorTypeCase,
+  connectorVersion,
+  storageResources,
+  operationDescription,
+  operationTags,
+  operationOperationId,
+  misplacedSetting,
+  unknownExtension,
+  undefinedVariable,
+  lastRunTimeFormat,
+  configValuesKey,
+  unusedConfigProperty,
+  configSchemaValid,
+  configSchemaScopes,
+  configSchemaMisspelling,
 ];
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(all.map((r) => [r.meta.id, r]));

@@ -1,0 +1,43 @@
+/**
+ * Configuration variables (`"$name"`, `${name}`) that name no configSchema property: the platform
+ * has nothing to substitute, so the literal text goes out in the request (or the URL is broken).
+ */
+import { defineRule } from './types.js';
+import { LAST_RUN_TIME, credentialNames, isBuiltIn, isNotTemplate, isProse, variablesIn } from '../model/variables.js';
+import { codeList, didYouMean } from '../util/text.js';
+
+/** Rule: `$name` / `${name}` variables that name no configSchema property. */
+export const undefinedVariable = defineRule({
+  meta: {
+    id: 'undefined-variable',
+    description: 'Every `$name` / `${name}` variable names a configSchema property.',
+    messages: {
+      undefined: '`{{raw}}` refers to configuration variable `{{name}}`, which is not a property of `configSchema`{{hint}}',
+      noConfigSchema: '`{{raw}}` refers to configuration variable `{{name}}`, but the connector has no `configSchema`: add one with a `{{name}}` property, or write the value itself',
+    },
+  },
+  create(context) {
+    const props = context.connector.configProperties;
+    // A credential field the author refers to by name is filled in by the platform as well.
+    const credentials = credentialNames(context.connector.root);
+    const reported = new Set<string>();
+    return {
+      string(value, info) {
+        if (isProse(info) || isNotTemplate(info)) return;
+        for (const use of variablesIn(value)) {
+          if (isBuiltIn(use) || props?.has(use.name) || credentials.has(use.name)) continue;
+          if (!props) {
+            // Without a configSchema every variable is undefined: say so once per name, not at every use.
+            if (reported.has(use.name)) continue;
+            reported.add(use.name);
+            context.report({ messageId: 'noConfigSchema', data: { raw: use.raw, name: use.name }, ptr: info.ptr });
+            continue;
+          }
+          const candidates = use.form === 'embedded' && use.format !== undefined ? [...props.keys(), LAST_RUN_TIME] : [...props.keys()];
+          const hint = didYouMean(use.name, candidates) || (props.size > 0 && props.size <= 8 ? `; its properties are ${codeList([...props.keys()])}` : props.size === 0 ? '; `configSchema` has no properties' : '');
+          context.report({ messageId: 'undefined', data: { raw: use.raw, name: use.name, hint }, ptr: info.ptr });
+        }
+      },
+    };
+  },
+});
