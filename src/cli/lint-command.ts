@@ -3,13 +3,13 @@ import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
-import { lintSource, type LintOptions } from '../engine/lint.js';
+import type { LintOptions } from '../engine/lint.js';
+import { runParallel, threadsFor, type Job } from '../engine/parallel.js';
+import { runJob, runJobWithSource, type JobRunOptions } from './lint-job.js';
 import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
 import { applyBaseline, formatBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
-import { loadSource, defaultLimits, type Limits, type SourceFile } from '../load/source.js';
-import { looksLikeConnector } from '../load/layout.js';
+import { defaultLimits, type Limits, type SourceFile } from '../load/source.js';
 import { RULES, docsUrl } from '../rules/index.js';
-import type { Rule } from '../rules/types.js';
 import { ConfigResolver } from '../config/config.js';
 import type { PresetName } from '../config/presets.js';
 import { relativePath, plural } from '../report/common.js';
@@ -50,9 +50,10 @@ export interface CommandIo {
 interface Linted {
   /** Absolute path. */
   path: string;
-  source: SourceFile;
+  /** Kept when --fix needs it (files linted on the main thread). */
+  source?: SourceFile;
   result: FileResult;
-  options: LintOptions;
+  options?: LintOptions;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -72,7 +73,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
 
   const targets = await collectTargets(paths, io.cwd);
   const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
-  const linted = lintTargets(targets, { configs, limits, refRoot, onlyConnectors: flags.onlyConnectors === true });
+  const linted = await lintTargets(targets, { configs, limits, refRoot, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true });
   if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
   // A file --fix could not write fails the run (2), after everything else is reported.
   const fixFailed = flags.fix === true && !fixAll(linted, io);
@@ -137,30 +138,47 @@ interface LintContext {
   limits: Limits;
   refRoot?: string;
   onlyConnectors: boolean;
+  /** --fix needs each file's parsed source on the main thread, so it lints there. */
+  keepSources: boolean;
 }
 
-/** Lint each target with the severities of its own config, skipping ignored files and (when found in folders) non-connectors. */
-function lintTargets(targets: Target[], ctx: LintContext): Linted[] {
-  const out: Linted[] = [];
+/**
+ * Lint each target with the severities of its own config, skipping ignored files and (when found in
+ * folders) non-connectors. Many files are spread over worker threads when running from the bundle.
+ */
+async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[]> {
+  const jobs: Job[] = [];
   for (const t of targets) {
     if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
-    const loaded = loadSource(t.path, ctx.limits);
-    if (!loaded.ok) {
-      if (t.explicit) throw new UsageError(loaded.message);
-      continue;
-    }
-    const { source } = loaded;
-    if ((!t.explicit || ctx.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) continue;
-    const options: LintOptions = { severities: ctx.configs.severitiesFor(t.path), rules: RULES as Map<string, Rule>, limits: ctx.limits, refRoot: ctx.refRoot };
-    out.push({ path: t.path, source, result: lintSource(source, t.display, options), options });
+    jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
+  }
+  const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, onlyConnectors: ctx.onlyConnectors };
+  const threads = ctx.keepSources || !BUNDLED ? 1 : threadsFor(jobs.length);
+  const out: Linted[] = [];
+  if (threads > 1) {
+    const outcomes = await runParallel(jobs, runOptions, threads, new URL(import.meta.url), runJob);
+    outcomes.forEach((o, i) => {
+      if (o.kind === 'fatal') throw new UsageError(o.message);
+      if (o.kind === 'result') out.push({ path: jobs[i]!.path, result: o.result });
+    });
+    return out;
+  }
+  for (const job of jobs) {
+    const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
+    if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+    if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result, source, options: lintOptions });
   }
   return out;
 }
+
+/** Worker threads run the bundled file itself; from TypeScript sources (tests) everything stays on one thread. */
+const BUNDLED = import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
 
 /** Apply fixes to every file and write the fixed ones; false when a file could not be written. */
 function fixAll(linted: Linted[], io: CommandIo): boolean {
   let ok = true;
   for (const l of linted) {
+    if (!l.source || !l.options) continue;
     const outcome = fixSource({ source: l.source, result: l.result, displayPath: l.result.path, options: l.options });
     if (outcome.fixed === 0) continue;
     const shown = relativePath(l.result.path, io.cwd);

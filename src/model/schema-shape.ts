@@ -3,7 +3,7 @@
  * allOf/oneOf/anyOf) that JSONPath locators can be evaluated against. Objects whose properties are
  * not declared are "open": a locator that enters them cannot be judged.
  */
-import { isObject, own, type JsonObject } from './json.js';
+import { isObject, own, setOwn, type JsonObject } from './json.js';
 import type { RefResolver } from './refs.js';
 import { HTTP_METHODS } from './node-types.js';
 
@@ -12,19 +12,22 @@ export type Skeleton = { [OPEN]?: true; [key: string]: unknown } | unknown[] | s
 
 const MAX_DEPTH = 12;
 
-/** Build a skeleton instance of `schema`. */
-export function skeleton(schema: unknown, refs: RefResolver, depth = 0): Skeleton {
+/**
+ * Build a skeleton instance of `schema`, `maxDepth` levels deep (deeper parts are open). Callers pass
+ * the depth their locator needs: a full skeleton of a recursive or wide schema grows exponentially.
+ */
+export function skeleton(schema: unknown, refs: RefResolver, depth = 0, maxDepth = MAX_DEPTH): Skeleton {
   const resolved = refs.deref(schema);
   const s = resolved.ok ? resolved.value : undefined;
-  if (!isObject(s) || depth > MAX_DEPTH) return open();
+  if (!isObject(s) || depth > Math.min(maxDepth, MAX_DEPTH)) return open();
   const merged = mergeBranches(s, refs);
   const type = own(merged, 'type');
   const items = own(merged, 'items');
-  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1)];
+  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1, maxDepth)];
   const props = own(merged, 'properties');
   if (isObject(props) && Object.keys(props).length > 0) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(props)) Object.defineProperty(out, k, { value: skeleton(props[k], refs, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(props)) Object.defineProperty(out, k, { value: skeleton(props[k], refs, depth + 1, maxDepth), enumerable: true, writable: true, configurable: true });
     return out;
   }
   if (type === 'string') return '';
@@ -39,8 +42,9 @@ function open(): Skeleton {
   return o as Skeleton;
 }
 
-/** Merge allOf/oneOf/anyOf branches' properties into one schema view. */
-function mergeBranches(s: JsonObject, refs: RefResolver): JsonObject {
+/** Merge allOf/oneOf/anyOf branches' properties into one schema view (`seen` stops a schema that is its own branch). */
+function mergeBranches(s: JsonObject, refs: RefResolver, seen: Set<JsonObject> = new Set()): JsonObject {
+  seen.add(s);
   const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => {
     const v = own(s, k);
     return Array.isArray(v) ? v : [];
@@ -52,13 +56,13 @@ function mergeBranches(s: JsonObject, refs: RefResolver): JsonObject {
   let anyOpen = false;
   for (const b of branches) {
     const r = refs.deref(b);
-    if (!r.ok || !isObject(r.value)) {
+    if (!r.ok || !isObject(r.value) || seen.has(r.value)) {
       anyOpen = true;
       continue;
     }
-    const inner = mergeBranches(r.value, refs);
+    const inner = mergeBranches(r.value, refs, seen);
     const p = own(inner, 'properties');
-    if (isObject(p)) Object.assign(properties, p);
+    if (isObject(p)) for (const k of Object.keys(p)) setOwn(properties, k, p[k]);
     else if (own(inner, 'items') === undefined) anyOpen = true;
     type ??= own(inner, 'type');
     items ??= own(inner, 'items');

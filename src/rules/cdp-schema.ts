@@ -4,16 +4,15 @@
  * shape errors (cdp-schema), likely misspellings (misspelled-key) and other unknown keys (unknown-key).
  */
 import type { ErrorObject } from 'ajv';
-import { defineRule, type RuleContext } from './types.js';
+import { defineRule, type RuleContext, type RuleVisitors } from './types.js';
+import type { TextEdit } from '../types.js';
 import * as cdp from '../generated/cdp.js';
 import { collapse, type Finding } from '../schema/collapse.js';
-import { isObject, jsonType, own, type JsonObject } from '../model/json.js';
+import { isObject, jsonType, own, setOwn, type JsonObject } from '../model/json.js';
 import type { Connector } from '../model/connector.js';
 import { Ptr } from '../model/pointer.js';
 import type { NodeType } from '../model/node-types.js';
-import { codeList, suggest } from '../util/text.js';
-import { walk, emptyVisitors } from '../model/walk.js';
-import { walkRootOf } from '../model/connector.js';
+import { codeList, listing, suggest } from '../util/text.js';
 
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
@@ -26,7 +25,14 @@ interface CdpFinding extends Finding {
   known: string[];
 }
 
-const cache = new WeakMap<Connector, CdpFinding[]>();
+interface State {
+  findings: CdpFinding[];
+  rootDone: boolean;
+  /** Extension objects already validated (the three rules all register the same visitors). */
+  seen: WeakSet<object>;
+}
+
+const states = new WeakMap<Connector, State>();
 
 type Validator = { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
@@ -37,34 +43,61 @@ const EXTENSIONS: Partial<Record<NodeType, Validator>> = {
   AuthorizationSettings: cdp.xCdpAuthorizationSettings,
 };
 
-/** Validate the connector's own parts once; every rule of this family reads the same findings. */
+function stateOf(c: Connector): State {
+  let state = states.get(c);
+  if (!state) {
+    state = { findings: [], rootDone: false, seen: new WeakSet() };
+    states.set(c, state);
+  }
+  return state;
+}
+
+function run(state: State, validate: Validator, value: unknown, base: Ptr, skip?: (f: Finding) => boolean): void {
+  if (validate(value)) return;
+  const errors = validate.errors ?? [];
+  const known = knownKeysByPath(errors);
+  for (const f of collapse(errors)) {
+    if (skip?.(f)) continue;
+    state.findings.push({ ...f, ptr: base.concat(Ptr.parse(f.instancePath).segments()), known: known.get(f.instancePath) ?? [] });
+  }
+}
+
+/**
+ * Visitors that validate each x-cdp-* extension object during the engine's one walk. Every rule of
+ * this family registers them; each object is validated once whichever rules are enabled.
+ */
+function extensionVisitors(c: Connector): RuleVisitors {
+  const state = stateOf(c);
+  const out: RuleVisitors = {};
+  for (const [type, validate] of Object.entries(EXTENSIONS)) {
+    out[type as NodeType] = (node, info) => {
+      if (state.seen.has(node)) return;
+      state.seen.add(node);
+      run(state, validate!, node, info.ptr);
+    };
+  }
+  return out;
+}
+
+/** All findings of the connector's own parts: the root (validated here, once) and the extensions met in the walk. */
 function findingsOf(c: Connector): CdpFinding[] {
-  const cached = cache.get(c);
-  if (cached) return cached;
-  const out: CdpFinding[] = [];
-  const run = (validate: Validator, value: unknown, base: Ptr) => {
-    if (validate(value)) return;
-    const errors = validate.errors ?? [];
-    const known = knownKeysByPath(errors);
-    for (const f of collapse(errors)) out.push({ ...f, ptr: base.concat(Ptr.parse(f.instancePath).segments()), known: known.get(f.instancePath) ?? [] });
-  };
+  const state = stateOf(c);
+  if (state.rootDone) return state.findings;
+  state.rootDone = true;
+  const rootFindings: State = { findings: [], rootDone: true, seen: state.seen };
   if (c.layout === 'openapi') {
     const subset: JsonObject = {};
-    for (const k of Object.keys(c.root)) if (!OPENAPI_ROOT_KEYS.includes(k) && !k.startsWith('x-')) subset[k] = c.root[k];
-    run(cdp.connector, subset, Ptr.root);
-    for (const f of out) if (f.kind === 'unexpected' && f.instancePath === '') f.known = [...f.known, ...OPENAPI_ROOT_KEYS];
+    for (const k of Object.keys(c.root)) if (!OPENAPI_ROOT_KEYS.includes(k) && !k.startsWith('x-')) setOwn(subset, k, c.root[k]);
+    // Here the OpenAPI document is the connector: it has no `resources`, and `info` names it, so the hub root's required keys do not apply.
+    run(rootFindings, cdp.connector, subset, Ptr.root, (f) => f.kind === 'missing' && f.instancePath === '');
+    for (const f of rootFindings.findings) if (f.kind === 'unexpected' && f.instancePath === '') f.known = [...new Set([...f.known.filter((k) => k !== 'resources'), ...OPENAPI_ROOT_KEYS])];
   } else {
-    // The hub's OpenAPI document is checked part by part below; the root schema sees only its envelope.
+    // The hub's OpenAPI document is checked part by part in the walk; the root schema sees only its envelope.
     const envelope = c.layout === 'hub' && isObject(own(c.root, 'resources')) ? { ...c.root, resources: {} } : c.root;
-    run(cdp.connector, envelope, Ptr.root);
+    run(rootFindings, cdp.connector, envelope, Ptr.root);
   }
-  const visitors = emptyVisitors();
-  for (const [type, validate] of Object.entries(EXTENSIONS)) {
-    visitors.nodes.set(type as NodeType, [(node, info) => run(validate!, node, info.ptr)]);
-  }
-  if (c.oas) walk(walkRootOf(c), visitors);
-  cache.set(c, out);
-  return out;
+  state.findings.unshift(...rootFindings.findings);
+  return state.findings;
 }
 
 function knownKeysByPath(errors: ErrorObject[]): Map<string, string[]> {
@@ -97,7 +130,7 @@ export const cdpSchema = defineRule({
     },
   },
   create(context) {
-    return { end: () => reportShape(context) };
+    return { ...extensionVisitors(context.connector), end: () => reportShape(context) };
   },
 });
 
@@ -116,7 +149,8 @@ function reportShape(context: RuleContext): void {
 }
 
 function article(t: string): string {
-  if (t.includes(',')) return `one of ${t.split(',').join(', ')}`;
+  if (t.includes(',')) return listing(t.split(',').map(article), 'or');
+  if (t === 'null') return '`null`';
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }
 
@@ -129,7 +163,7 @@ function valueAt(root: unknown, ptr: Ptr): unknown {
 /** The suggestion for an unexpected key, and whether it is a near-certain misspelling. */
 function classify(f: CdpFinding): { suggestion: string | undefined; misspelt: boolean } {
   const prop = f.property!;
-  const synonym = SYNONYMS[prop];
+  const synonym = Object.hasOwn(SYNONYMS, prop) ? SYNONYMS[prop] : undefined;
   if (synonym && (f.known.length === 0 || f.known.includes(synonym))) return { suggestion: synonym, misspelt: synonym.toLowerCase() === prop.toLowerCase() };
   const s = suggest(prop, f.known);
   return { suggestion: s, misspelt: s !== undefined };
@@ -139,18 +173,22 @@ export const misspelledKey = defineRule({
   meta: {
     id: 'misspelled-key',
     description: 'A key that is a near miss of a key the platform reads (`predefinedEvents`): the platform silently ignores it.',
+    fixable: true,
     messages: {
       misspelt: '`{{property}}` is not a key the platform reads; did you mean `{{suggestion}}`? Keys are case-sensitive, so everything under `{{property}}` is ignored',
     },
   },
   create(context) {
     return {
+      ...extensionVisitors(context.connector),
       end() {
         for (const f of findingsOf(context.connector)) {
           if (f.kind !== 'unexpected') continue;
           const { suggestion, misspelt } = classify(f);
           if (!misspelt || !suggestion) continue;
-          context.report({ messageId: 'misspelt', data: { property: f.property!, suggestion }, ptr: f.ptr.child(f.property!), target: 'key' });
+          // Only root keys (the connector's lists) are renamed by --fix: there a near miss has one meaning.
+          const fix = f.ptr.segments().length === 0 ? renameFix(context, f, suggestion) : undefined;
+          context.report({ messageId: 'misspelt', data: { property: f.property!, suggestion }, ptr: f.ptr.child(f.property!), target: 'key', fix });
         }
       },
     };
@@ -161,21 +199,37 @@ export const unknownKey = defineRule({
   meta: {
     id: 'unknown-key',
     description: 'Keys the connector format does not define, where the format is closed: the platform ignores them.',
+    fixable: true,
     messages: {
       unknown: 'Unknown key `{{property}}` in {{where}}: the platform ignores it{{hint}}',
     },
   },
   create(context) {
     return {
+      ...extensionVisitors(context.connector),
       end() {
         for (const f of findingsOf(context.connector)) {
           if (f.kind !== 'unexpected') continue;
           const { suggestion, misspelt } = classify(f);
           if (misspelt) continue;
           const hint = suggestion ? `; did you mean \`${suggestion}\`?` : f.known.length ? ` (expected ${codeList(f.known, 'or')})` : '';
-          context.report({ messageId: 'unknown', data: { property: f.property!, where: label(f.ptr), hint }, ptr: f.ptr.child(f.property!), target: 'key' });
+          const fix = isCustomStepVendor(f, suggestion) ? renameFix(context, f, 'provider') : undefined;
+          context.report({ messageId: 'unknown', data: { property: f.property!, where: label(f.ptr), hint }, ptr: f.ptr.child(f.property!), target: 'key', fix });
         }
       },
     };
   },
 });
+
+/** `vendor` in a custom step (`customSteps[i]`) is the one synonym --fix renames: the platform reads `provider`. */
+function isCustomStepVendor(f: CdpFinding, suggestion: string | undefined): boolean {
+  const segs = f.ptr.segments();
+  return f.property === 'vendor' && suggestion === 'provider' && segs.length >= 2 && segs[segs.length - 2] === 'customSteps';
+}
+
+/** Rename an unexpected key, unless the right key is already there (the rename would duplicate it). */
+function renameFix(context: RuleContext, f: CdpFinding, to: string): TextEdit[] | undefined {
+  const parent = valueAt(context.connector.root, f.ptr);
+  if (!isObject(parent) || Object.prototype.hasOwnProperty.call(parent, to)) return undefined;
+  return context.fix.renameKey(f.ptr.child(f.property!), to);
+}

@@ -52,11 +52,18 @@ function listenerOperation(c: Connector, node: JsonObject): { value: JsonObject;
   return op ? { value: op.value, label: `\`${path.slice(0, i)}\`` } : undefined;
 }
 
+const MAX_LOCATOR_LENGTH = 2000;
+
 function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: string, schema: unknown, where: string): void {
   const locator = own(holder, field);
   if (typeof locator !== 'string' || locator === '' || locator === '$' || schema === undefined) return;
+  // jsonpath-plus splits a path with a regular expression that is quadratic in its length: a
+  // 600 KB locator would take hours. No real locator comes near this, so such a one is not evaluated.
+  if (locator.length > MAX_LOCATOR_LENGTH) return;
   const refs = context.connector.refs;
-  const instance = skeleton(schema, refs);
+  // Each name can cross an array level too: two skeleton levels per locator segment are enough.
+  const segments = locatorSegments(locator);
+  const instance = skeleton(schema, refs, 0, segments === undefined ? undefined : 2 * segments + 2);
   if (isOpen(instance)) return;
   const ptr = holderPtr.child(field);
   let found: unknown[];
@@ -96,4 +103,14 @@ function firstMiss(locator: string, instance: unknown): { segment: string; known
     cur = cur[part];
   }
   return undefined;
+}
+
+/** How many name segments a locator has; undefined when it descends recursively (`..`) or cannot be parsed. */
+function locatorSegments(locator: string): number | undefined {
+  try {
+    const parts = (JSONPath.toPathArray(locator) as string[]).filter((p) => p !== '$');
+    return parts.includes('..') ? undefined : parts.length;
+  } catch {
+    return undefined;
+  }
 }

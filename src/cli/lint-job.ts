@@ -1,0 +1,26 @@
+/** Lint one target as a self-contained job, so the same code runs on the main thread and in workers. */
+import { lintSource, type LintOptions } from '../engine/lint.js';
+import { loadSource, type SourceFile } from '../load/source.js';
+import { looksLikeConnector } from '../load/layout.js';
+import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import type { Job, JobOptions, JobOutcome } from '../engine/parallel.js';
+
+export interface JobRunOptions extends JobOptions {
+  onlyConnectors: boolean;
+}
+
+/** Load, decide whether it is a connector worth linting, and lint; the source is kept for --fix. */
+export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: JobOutcome; source?: SourceFile; lintOptions?: LintOptions } {
+  const loaded = loadSource(job.path, options.limits);
+  if (!loaded.ok) return { outcome: job.explicit ? { kind: 'fatal', message: loaded.message } : { kind: 'skip' } };
+  const { source } = loaded;
+  if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
+  const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot };
+  return { outcome: { kind: 'result', result: lintSource(source, job.display, lintOptions) }, source, lintOptions };
+}
+
+/** The worker-side job runner: results only (sources stay in the worker). */
+export function runJob(job: Job, options: JobOptions): JobOutcome {
+  return runJobWithSource(job, options as JobRunOptions).outcome;
+}
