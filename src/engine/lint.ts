@@ -56,6 +56,7 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
   const connector: Connector = buildConnector(source, root, {
     refRoot: options.refRoot ?? dirname(source.path),
     maxRefHops: options.limits.maxRefHops,
+    limits: options.limits,
   });
   const visitors: Visitors = emptyVisitors();
   const fix = fixBuilder(source);
@@ -135,7 +136,7 @@ class Collector {
 
   parseProblems(problems: ParseProblem[]): void {
     for (const p of problems) {
-      const ruleId = p.kind === 'duplicate-key' ? 'duplicate-key' : p.kind === 'depth' ? 'input-limit' : 'syntax-error';
+      const ruleId = p.kind === 'duplicate-key' ? 'duplicate-key' : p.kind === 'depth' || p.kind === 'limit' ? 'input-limit' : 'syntax-error';
       const severity = this.options.severities.get(ruleId);
       if (!severity) continue;
       const message =

@@ -7,7 +7,8 @@ import { LocationIndex, type ContainerLoc } from './locations.js';
 import { escapeSegment } from '../model/pointer.js';
 
 export interface ParseProblem {
-  kind: 'syntax' | 'duplicate-key' | 'depth';
+  /** `depth` and `limit` are input limits (nesting; file size, YAML aliases), reported by input-limit. */
+  kind: 'syntax' | 'duplicate-key' | 'depth' | 'limit';
   message: string;
   offset: number;
   end: number;
@@ -73,7 +74,10 @@ class JsonParser {
   parse(): unknown {
     const text = this.text;
     this.skipWs();
-    if (this.pos >= text.length) throw new SyntaxProblem('The file is empty: expected a JSON object', this.pos, this.pos);
+    if (this.pos >= text.length) {
+      const what = text.length === 0 ? 'The file is empty' : 'The file contains only whitespace';
+      throw new SyntaxProblem(`${what}: expected a JSON object`, 0, 0);
+    }
     const rootStart = this.pos;
     let value = this.parseValueOrOpen();
     for (;;) {
@@ -234,9 +238,9 @@ class JsonParser {
       if (c < 32) throw new SyntaxProblem('Control character in a string (escape it, e.g. \\n)', i, i + 1);
       if (c === 92) {
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && simple[e] !== undefined) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : ESCAPES.get(e);
+        if (simple !== undefined) {
+          out += simple;
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
@@ -283,3 +287,5 @@ class JsonParser {
 }
 
 const OPENED = Symbol('opened');
+
+const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);

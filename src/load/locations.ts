@@ -8,7 +8,12 @@ import type { Position, Range } from '../types.js';
 export interface ContainerLoc {
   keys: string[] | null;
   spans: number[];
+  /** Key -> index of its last occurrence, built on the first lookup in a large object. */
+  index?: Map<string, number>;
 }
+
+/** Objects with more keys than this get a lookup map, so that reporting on every key stays linear. */
+const INDEXED_KEYS = 16;
 
 export type Target = 'key' | 'value';
 
@@ -39,12 +44,7 @@ export class LocationIndex {
       if (!loc) return { span: keySpan ?? span, resolvedDepth: i };
       let idx = -1;
       if (loc.keys) {
-        for (let k = loc.keys.length - 1; k >= 0; k--) {
-          if (loc.keys[k] === seg) {
-            idx = k;
-            break;
-          }
-        }
+        idx = keyIndex(loc, loc.keys, seg);
         if (idx < 0) return { span, resolvedDepth: i };
         const s = loc.spans;
         keySpan = { start: s[idx * 4]!, end: s[idx * 4 + 1]! };
@@ -61,6 +61,19 @@ export class LocationIndex {
     }
     return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
   }
+}
+
+/** Index of the last occurrence of `key` in an object's entries (the one whose value is kept), or -1. */
+function keyIndex(loc: ContainerLoc, keys: string[], key: string): number {
+  if (keys.length > INDEXED_KEYS) {
+    if (!loc.index) {
+      loc.index = new Map();
+      for (let k = 0; k < keys.length; k++) loc.index.set(keys[k]!, k);
+    }
+    return loc.index.get(key) ?? -1;
+  }
+  for (let k = keys.length - 1; k >= 0; k--) if (keys[k] === key) return k;
+  return -1;
 }
 
 /** Maps UTF-16 offsets of a text to 1-based line/column. */

@@ -1,6 +1,6 @@
 /** A parsed file: its text, value, positions and the problems met while reading it. */
 import { extname } from 'node:path';
-import { readSource } from './read.js';
+import { readSource, type ReadOptions } from './read.js';
 import { parseJson, type ParseProblem } from './json.js';
 import { parseYaml } from './yaml.js';
 import { LineIndex, LocationIndex } from './locations.js';
@@ -46,11 +46,12 @@ export function formatOf(path: string, text: string): SourceFormat {
 }
 
 /** Read and parse one file. A fatal failure (missing, unreadable) is returned, never thrown. */
-export function loadSource(path: string, limits: Limits): LoadResult {
-  const read = readSource(path, limits.maxFileSize);
+export function loadSource(path: string, limits: Limits, readOptions: ReadOptions = {}): LoadResult {
+  const read = readSource(path, limits.maxFileSize, readOptions);
   if (!read.ok) {
     if (read.fatal) return { ok: false, message: read.message };
-    const text = '';
+    const text = read.text ?? '';
+    const offset = read.offset ?? 0;
     return {
       ok: true,
       source: {
@@ -61,7 +62,7 @@ export function loadSource(path: string, limits: Limits): LoadResult {
         parsed: false,
         locations: new LocationIndex(),
         lines: new LineIndex(text),
-        problems: [{ kind: 'syntax', message: read.message, offset: read.offset ?? 0, end: read.offset ?? 0 }],
+        problems: [{ kind: read.kind === 'limit' ? 'limit' : 'syntax', message: read.message, offset, end: offset }],
       },
     };
   }

@@ -1,9 +1,10 @@
 /**
  * YAML loading through the `yaml` package (source ranges on every node), turned into plain values
- * plus the same LocationIndex the JSON parser fills. Aliases are expanded with a budget, so an
- * alias bomb ends in a diagnostic instead of exhausting memory or time.
+ * plus the same LocationIndex the JSON parser fills. Nesting is measured on the package's concrete
+ * syntax tree (built iteratively) before its recursive composer runs, and aliases are expanded with
+ * a budget, so deep nesting and alias bombs end in a diagnostic, not a stack overflow or a hang.
  */
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
+import { CST, Composer, Lexer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
 import { LocationIndex, type ContainerLoc } from './locations.js';
 import type { ParseOutput, ParseProblem } from './json.js';
 import { escapeSegment } from '../model/pointer.js';
@@ -17,59 +18,175 @@ class LimitExceeded extends Error {
   constructor(
     message: string,
     readonly offset: number,
-    readonly kind: 'depth' | 'syntax',
+    readonly kind: ParseProblem['kind'],
   ) {
     super(message);
   }
 }
 
+/** The message for nesting beyond --max-depth (shared with the JSON parser's wording). */
+function depthMessage(maxDepth: number): string {
+  return `Nesting is deeper than ${maxDepth} levels; cdp-lint stops here (raise --max-depth if this is intended)`;
+}
+
+/** The yaml package composes recursively and overflows the stack long before this, whatever --max-depth says. */
+const READER_MAX_DEPTH = 10_000;
+
+const TOO_DEEP_FOR_READER = 'The YAML is nested too deeply for the YAML reader (it ran out of stack); flatten the document or lower --max-depth';
+
 /** Parse YAML text; never throws for bad input. */
 export function parseYaml(text: string, limits: YamlLimits): ParseOutput {
   const locations = new LocationIndex();
   const problems: ParseProblem[] = [];
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
-  } catch (e) {
-    if (e instanceof RangeError) {
-      problems.push({ kind: 'depth', message: 'The YAML is nested too deeply to read', offset: 0, end: 0 });
-      return { value: undefined, locations, problems, ok: false };
-    }
-    throw e;
-  }
+  const fail = (problem: ParseProblem): ParseOutput => {
+    problems.push(problem);
+    return { value: undefined, locations, problems, ok: false };
+  };
+  const read = readDocument(text, limits.maxDepth);
+  if ('problem' in read) return fail(read.problem);
+  const doc = read.doc;
   // Only the first error: later ones are mostly consequences of it, as in ESLint's single fatal parse error.
   const err = doc.errors[0];
   if (err) {
     const tooDeep = err.message.includes('Maximum call stack');
-    problems.push({
+    const start = tooDeep ? 0 : pastIndent(text, err.pos[0]);
+    return fail({
       kind: tooDeep ? 'depth' : 'syntax',
-      message: tooDeep ? 'The YAML is nested too deeply to read' : yamlMessage(err.message),
-      offset: tooDeep ? 0 : err.pos[0],
-      end: tooDeep ? 0 : err.pos[1],
+      message: tooDeep ? TOO_DEEP_FOR_READER : yamlMessage(err.message),
+      offset: start,
+      end: tooDeep ? 0 : start + (err.pos[1] - err.pos[0]),
     });
-    return { value: undefined, locations, problems, ok: false };
   }
   if (!doc.contents) {
-    problems.push({ kind: 'syntax', message: 'The file is empty: expected a YAML mapping', offset: 0, end: 0 });
-    return { value: undefined, locations, problems, ok: false };
+    const what = text.length === 0 ? 'The file is empty' : text.trim() === '' ? 'The file contains only whitespace' : 'The file contains only comments';
+    return fail({ kind: 'syntax', message: `${what}: expected a YAML mapping`, offset: 0, end: 0 });
   }
-  const builder = new Builder(doc, locations, limits, problems);
+  const builder = new Builder({ doc, text, locations, limits, problems });
   try {
     const value = builder.build(doc.contents as Node, 0, '');
     const range = (doc.contents as Node).range;
     if (range) locations.rootSpan = { start: range[0], end: range[1] };
     return { value, locations, problems, ok: true };
   } catch (e) {
-    if (e instanceof LimitExceeded) {
-      problems.push({ kind: e.kind, message: e.message, offset: e.offset, end: e.offset });
-      return { value: undefined, locations, problems, ok: false };
-    }
-    if (e instanceof RangeError) {
-      problems.push({ kind: 'depth', message: 'The YAML is nested too deeply to read', offset: 0, end: 0 });
-      return { value: undefined, locations, problems, ok: false };
-    }
+    if (e instanceof LimitExceeded) return fail({ kind: e.kind, message: e.message, offset: e.offset, end: e.offset });
+    if (e instanceof RangeError) return fail({ kind: 'depth', message: TOO_DEEP_FOR_READER, offset: 0, end: 0 });
     throw e;
   }
+}
+
+/** Tokenise (iteratively), check the nesting, then compose the first document. */
+function readDocument(text: string, maxDepth: number): { doc: Document.Parsed } | { problem: ParseProblem } {
+  try {
+    const early = lexicallyTooDeepAt(text, Math.min(maxDepth, READER_MAX_DEPTH));
+    if (early !== undefined) {
+      if (maxDepth > READER_MAX_DEPTH) return { problem: { kind: 'depth', message: TOO_DEEP_FOR_READER, offset: early, end: early + 1 } };
+      // The first look ignores the block nesting around the brackets: the text up to where it
+      // stopped (whose nesting is bounded) tells exactly where the limit is first crossed.
+      const exact = tooDeepAt(Array.from(new Parser().parse(text.slice(0, early + 1))), maxDepth) ?? early;
+      return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: exact, end: exact + 1 } };
+    }
+    const tokens = Array.from(new Parser().parse(text));
+    const deep = tooDeepAt(tokens, maxDepth);
+    if (deep !== undefined) return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: deep, end: deep + 1 } };
+    const composer = new Composer({ uniqueKeys: false, strict: true, keepSourceTokens: false });
+    let doc: Document.Parsed | undefined;
+    for (const d of composer.compose(tokens, true, text.length)) {
+      if (!doc) {
+        doc = d;
+        continue;
+      }
+      // An error in the first document comes first.
+      if (doc.errors.length > 0) break;
+      const at = d.range[0];
+      return {
+        problem: {
+          kind: 'syntax',
+          message: 'A second YAML document starts here; a connector definition is a single document (remove the extra `---` or split the file)',
+          offset: at,
+          end: at,
+        },
+      };
+    }
+    // compose(…, forceDoc = true) always yields a document, even for an empty text.
+    return { doc: doc! };
+  } catch (e) {
+    if (e instanceof RangeError) return { problem: { kind: 'depth', message: TOO_DEEP_FOR_READER, offset: 0, end: 0 } };
+    return { problem: { kind: 'syntax', message: `The YAML cannot be read: ${(e as Error)?.message ?? String(e)}`, offset: 0, end: 0 } };
+  }
+}
+
+/**
+ * A streaming first look, before the parser builds its tree (which, for megabytes of `[`, would
+ * exhaust memory): the offset where flow brackets, or `- `/`? ` indicators on one line, alone
+ * open more than `maxDepth` collections. Both only ever under-count nesting, so this never
+ * refuses a document the exact check below would accept. Offsets are counted as the parser does.
+ */
+function lexicallyTooDeepAt(text: string, maxDepth: number): number | undefined {
+  let offset = 0;
+  let flow = 0;
+  let compact = 0;
+  let atScalar = false;
+  for (const source of new Lexer().lex(text)) {
+    if (atScalar) {
+      atScalar = false;
+      compact = 0;
+      offset += source.length;
+      continue;
+    }
+    const type = CST.tokenType(source);
+    if (type === 'scalar') {
+      atScalar = true;
+      continue;
+    }
+    if (type === 'doc-mode') continue;
+    if (type === 'flow-error-end') {
+      flow = 0;
+      continue;
+    }
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      if (++flow > maxDepth) return offset;
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
+      if (flow > 0) flow--;
+    } else if ((type === 'seq-item-ind' || type === 'explicit-key-ind') && flow === 0) {
+      if (++compact > maxDepth) return offset;
+    } else if (type === 'newline') {
+      compact = 0;
+    } else if (type !== 'space') {
+      compact = 0;
+    }
+    offset += source.length;
+  }
+  return undefined;
+}
+
+/** Offset of the first collection nested deeper than `maxDepth` (the root collection is level 1), walking the syntax tree with a stack. */
+function tooDeepAt(tokens: CST.Token[], maxDepth: number): number | undefined {
+  let first: number | undefined;
+  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= maxDepth) {
+        if (first === undefined || token.offset < first) first = token.offset;
+        continue;
+      }
+      for (const item of token.items as CST.CollectionItem[]) {
+        stack.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return first;
+}
+
+/** The yaml package puts indentation errors at the start of the line; the author needs the misplaced key or item. */
+function pastIndent(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] !== '\n') return offset;
+  let i = offset;
+  while (text[i] === ' ') i++;
+  return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : offset;
 }
 
 /** The yaml package's messages carry their own "at line x" suffix; positions are ours. */
@@ -79,72 +196,85 @@ function yamlMessage(message: string): string {
 }
 
 class Builder {
-  private aliasNodes = 0;
-  private readonly anchors = new Map<Node, unknown>();
+  /** Nodes added by expanding aliases so far (counted once, at the outermost alias). */
+  private expanded = 0;
+  /** > 0 while building the target of an alias: nested aliases are already in the outer count. */
+  private insideAlias = 0;
+  private readonly sizes = new Map<Node, number>();
+  private readonly targets: Map<Node, Node | undefined>;
+  private readonly text: string;
+  private readonly locations: LocationIndex;
+  private readonly limits: YamlLimits;
+  private readonly problems: ParseProblem[];
 
-  constructor(
-    private readonly doc: Document.Parsed,
-    private readonly locations: LocationIndex,
-    private readonly limits: YamlLimits,
-    private readonly problems: ParseProblem[],
-  ) {}
+  constructor(opts: { doc: Document.Parsed; text: string; locations: LocationIndex; limits: YamlLimits; problems: ParseProblem[] }) {
+    this.targets = aliasTargets(opts.doc.contents as Node | null);
+    this.text = opts.text;
+    this.locations = opts.locations;
+    this.limits = opts.limits;
+    this.problems = opts.problems;
+  }
 
   build(node: Node | null, depth: number, pointer: string): unknown {
     if (node === null || node === undefined) return null;
-    if (depth > this.limits.maxDepth) {
-      throw new LimitExceeded(
-        `Nesting is deeper than ${this.limits.maxDepth} levels; cdp-lint stops here (raise --max-depth if this is intended)`,
-        node.range?.[0] ?? 0,
-        'depth',
-      );
-    }
     if (isAlias(node)) return this.alias(node, depth, pointer);
-    if (isScalar(node)) return node.value;
-    if (isMap(node)) return this.map(node, depth, pointer);
-    if (isSeq(node)) return this.seq(node, depth, pointer);
-    return null;
+    if (isScalar(node)) return scalarValue(node);
+    if (!isMap(node) && !isSeq(node)) return null;
+    // Aliases can nest an anchored collection deeper than where it is written: checked here too.
+    if (depth >= this.limits.maxDepth) throw new LimitExceeded(depthMessage(this.limits.maxDepth), node.range?.[0] ?? 0, 'depth');
+    return isMap(node) ? this.map(node, depth, pointer) : this.seq(node, depth, pointer);
   }
 
   private alias(node: Node & { source: string }, depth: number, pointer: string): unknown {
-    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
-    if (!target) throw new LimitExceeded(`Unknown alias *${node.source}`, node.range?.[0] ?? 0, 'syntax');
-    this.aliasNodes += this.expandedSize(target);
-    if (this.aliasNodes > this.limits.maxAliases) {
+    const target = this.targets.get(node);
+    const at = node.range?.[0] ?? 0;
+    if (!target) throw new LimitExceeded(`Unknown alias \`*${node.source}\`: no anchor \`&${node.source}\` before it`, at, 'syntax');
+    const size = this.expandedSize(target);
+    if (size === CYCLE) throw new LimitExceeded(`Alias \`*${node.source}\` is inside the node it refers to, which would repeat forever`, at, 'syntax');
+    if (this.insideAlias === 0) this.expanded += size;
+    if (size > this.limits.maxAliases || this.expanded > this.limits.maxAliases) {
       throw new LimitExceeded(
         `YAML aliases expand to more than ${this.limits.maxAliases} nodes; cdp-lint stops here (raise --max-aliases if this is intended)`,
-        node.range?.[0] ?? 0,
-        'syntax',
+        at,
+        'limit',
       );
     }
-    const cached = this.anchors.get(target);
-    if (cached !== undefined) return cached;
-    const value = this.build(target, depth, pointer);
-    this.anchors.set(target, value);
-    return value;
+    // Built afresh at each use (within the budget), so the depth check sees where the copy really sits.
+    this.insideAlias++;
+    try {
+      return this.build(target, depth, pointer);
+    } finally {
+      this.insideAlias--;
+    }
   }
 
-  private readonly sizes = new Map<Node, number>();
-
-  /** Number of nodes `node` stands for once every alias inside it is expanded (memoised, capped). */
+  /** Number of nodes `node` stands for once every alias inside it is expanded (memoised, capped); CYCLE for an alias inside its own anchor. */
   private expandedSize(node: Node): number {
     const known = this.sizes.get(node);
     if (known !== undefined) return known;
     const cap = this.limits.maxAliases + 1;
-    this.sizes.set(node, cap); // a cycle counts as over the budget
+    this.sizes.set(node, CYCLE); // met again before it is sized: the alias is inside its own anchor
     let n = 1;
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.targets.get(node);
       n = target ? this.expandedSize(target) : 1;
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) {
         if (n >= cap) break;
-        if (isPair(item)) {
-          if (item.key) n += this.expandedSize(item.key as Node);
-          if (item.value) n += this.expandedSize(item.value as Node);
-        } else if (item) n += this.expandedSize(item as Node);
+        const parts = isPair(item) ? [item.key as Node | null, item.value as Node | null] : [item as Node | null];
+        for (const part of parts) {
+          if (!part) continue;
+          const size = this.expandedSize(part);
+          if (size === CYCLE) {
+            n = CYCLE;
+            break;
+          }
+          n += size;
+        }
+        if (n === CYCLE) break;
       }
     }
-    n = Math.min(n, cap);
+    if (n !== CYCLE) n = Math.min(n, cap);
     this.sizes.set(node, n);
     return n;
   }
@@ -157,22 +287,37 @@ class Builder {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      const rawKey = keyNode && isScalar(keyNode) ? keyNode.value : keyNode ? keyNode.toJSON() : null;
-      const key = typeof rawKey === 'string' ? rawKey : rawKey === null ? '' : typeof rawKey === 'object' ? JSON.stringify(rawKey) : String(rawKey);
+      const key = this.keyText(keyNode);
       const keyRange = keyNode?.range ?? [0, 0, 0];
       const valueNode = pair.value as Node | null;
       const valueRange = valueNode?.range ?? [keyRange[1], keyRange[1], keyRange[1]];
       const childPointer = pointer + '/' + escapeSegment(key);
-      if (Object.prototype.hasOwnProperty.call(out, key)) {
+      // A duplicate inside an anchored node is reported once, where it is written, not at each alias.
+      if (Object.prototype.hasOwnProperty.call(out, key) && this.insideAlias === 0) {
         this.problems.push({ kind: 'duplicate-key', message: key, offset: keyRange[0], end: keyRange[1], pointer: childPointer });
       }
       const value = this.build(valueNode, depth + 1, childPointer);
-      if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-      else out[key] = value;
+      // Own data property even for `__proto__`: a key is data, never a prototype.
+      Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
       loc.keys!.push(key);
       loc.spans.push(keyRange[0], keyRange[1], valueRange[0], valueRange[1]);
     }
     return out;
+  }
+
+  /** A key as a string: scalars by value; a collection or alias key by its source text (never expanded). */
+  private keyText(keyNode: Node | null): string {
+    if (!keyNode) return '';
+    if (isScalar(keyNode)) {
+      const v = scalarValue(keyNode);
+      return typeof v === 'string' ? v : v === null ? '' : String(v);
+    }
+    if (isAlias(keyNode)) {
+      const target = this.targets.get(keyNode);
+      if (target && isScalar(target)) return this.keyText(target);
+    }
+    const r = keyNode.range;
+    return r ? this.text.slice(r[0], r[1]) : '';
   }
 
   private seq(node: Node, depth: number, pointer: string): unknown[] {
@@ -188,4 +333,42 @@ class Builder {
     });
     return out;
   }
+}
+
+const CYCLE = -1;
+
+/** JSON values only: YAML 1.1 timestamps, binary and other typed scalars keep their source text. */
+function scalarValue(node: Node): unknown {
+  const v = (node as Node & { value: unknown }).value;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
+  const source = (node as Node & { source?: unknown }).source;
+  return typeof source === 'string' ? source : String(v);
+}
+
+/**
+ * Each alias's anchored node: the last node with that anchor before it in document order (the
+ * yaml package's rule). One iterative pass; `Alias.resolve` would re-walk the document per alias.
+ */
+function aliasTargets(root: Node | null): Map<Node, Node | undefined> {
+  const out = new Map<Node, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  const stack: Array<Node | null | undefined> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    if (isAlias(node)) {
+      out.set(node, anchors.get(node.source));
+      continue;
+    }
+    const anchor = (node as Node & { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        if (isPair(item)) stack.push(item.value as Node | null, item.key as Node | null);
+        else stack.push(item as Node | null);
+      }
+    }
+  }
+  return out;
 }

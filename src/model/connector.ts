@@ -3,7 +3,7 @@
  * configs, enrichment points, config variables) and the OpenAPI parts they point at.
  */
 import type { Layout } from '../types.js';
-import type { SourceFile } from '../load/source.js';
+import type { Limits, SourceFile } from '../load/source.js';
 import { detectLayout } from '../load/layout.js';
 import { Ptr } from './pointer.js';
 import { isObject, own, type JsonObject } from './json.js';
@@ -44,7 +44,7 @@ export interface Connector {
 }
 
 /** Build the model from a parsed source (whose value must be an object). */
-export function buildConnector(source: SourceFile, root: JsonObject, options: { refRoot: string; maxRefHops: number }): Connector {
+export function buildConnector(source: SourceFile, root: JsonObject, options: { refRoot: string; maxRefHops: number; limits?: Limits }): Connector {
   const layout = detectLayout(root);
   let oas: OasDoc | undefined;
   let storage: Located | undefined;
@@ -74,7 +74,7 @@ export function buildConnector(source: SourceFile, root: JsonObject, options: { 
     webhooks,
     operations,
     configProperties: configProperties(root),
-    refs: new RefResolver({ source, oas, refRoot: options.refRoot, maxHops: options.maxRefHops }),
+    refs: new RefResolver({ source, oas, refRoot: options.refRoot, maxHops: options.maxRefHops, limits: options.limits }),
   };
 }
 

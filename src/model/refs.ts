@@ -2,10 +2,11 @@
  * $ref resolution without surprises: local pointers, and files inside the connector's folder (or
  * --ref-root). Remote URLs are never fetched; a reference that leaves the root (`..`, an absolute
  * path, `file:`, a symbolic link) or names a special file is refused before anything is opened.
+ * A $ref written inside a referenced file resolves against that file, as JSON Reference says.
  */
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { realpathSync, statSync } from 'node:fs';
-import type { SourceFile } from '../load/source.js';
+import type { SourceFile, Limits } from '../load/source.js';
 import { defaultLimits, loadSource } from '../load/source.js';
 import { Ptr } from './pointer.js';
 import { isObject, own, type JsonObject } from './json.js';
@@ -13,32 +14,45 @@ import { isObject, own, type JsonObject } from './json.js';
 export type RefFailure = 'remote' | 'outside-root' | 'special-file' | 'missing-file' | 'unparsable-file' | 'missing-target' | 'cycle' | 'too-many-hops';
 
 export type Resolved =
-  | { ok: true; value: unknown; /** Pointer of the target when it is in this file. */ ptr: Ptr | undefined; file: string }
+  | { ok: true; value: unknown; /** Pointer of the target when it is in the linted file. */ ptr: Ptr | undefined; file: string }
   | { ok: false; reason: RefFailure; message: string; /** Deepest segment that resolved, for suggestions. */ parent?: { value: unknown; missing: string } };
 
 interface Doc {
-  value: unknown;
-  /** Where `#` points: the OpenAPI document inside the file. */
-  base: Ptr;
-  baseValue: unknown;
+  /** Absolute path of the file. */
+  path: string;
+  /** Where `#` points: the OpenAPI document inside the linted file, the root of a referenced one. */
+  base: unknown;
+  /** Pointer of `base` when the document is the linted file (targets there can be reported). */
+  basePtr: Ptr | undefined;
 }
 
+type FileFailure = { reason: RefFailure; message: string };
+
 export class RefResolver {
-  private readonly files = new Map<string, Doc | RefFailure>();
+  /** Referenced files by absolute (lexical) path: loaded once per lint. */
+  private readonly files = new Map<string, Doc | FileFailure>();
+  /** Every object and array of a referenced file, mapped to that file, so that its own $refs resolve against it. */
+  private readonly owners = new WeakMap<object, Doc>();
+  private readonly main: Doc;
   private readonly source: SourceFile;
   private readonly refRoot: string;
+  private readonly limits: Limits;
   readonly maxHops: number;
-  private readonly oasBase: { value: unknown; ptr: Ptr } | undefined;
 
-  constructor(opts: { source: SourceFile; oas: { value: JsonObject; ptr: Ptr } | undefined; refRoot: string; maxHops: number }) {
+  constructor(opts: { source: SourceFile; oas: { value: JsonObject; ptr: Ptr } | undefined; refRoot: string; maxHops: number; limits?: Limits }) {
     this.source = opts.source;
     this.refRoot = opts.refRoot;
     this.maxHops = opts.maxHops;
-    this.oasBase = opts.oas;
+    this.limits = opts.limits ?? defaultLimits;
+    this.main = { path: opts.source.path, base: opts.oas?.value ?? opts.source.value, basePtr: opts.oas?.ptr ?? Ptr.root };
   }
 
-  /** Resolve one $ref string written in this file (no chasing of further $refs). */
-  resolve(ref: string): Resolved {
+  /**
+   * Resolve one $ref string (no chasing of further $refs). `from` is the object holding it when
+   * that object may come from a referenced file; by default the ref is written in the linted file.
+   */
+  resolve(ref: string, from?: unknown): Resolved {
+    const doc = this.docOf(from);
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref)) {
       if (/^https?:/i.test(ref)) return { ok: false, reason: 'remote', message: `remote reference \`${ref}\` is not fetched (cdp-lint never uses the network)` };
       return { ok: false, reason: 'outside-root', message: `\`${ref}\` points outside the connector's folder; only relative file references are followed` };
@@ -46,31 +60,38 @@ export class RefResolver {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
-    if (filePart === '') {
-      const base = this.oasBase ?? { value: this.source.value, ptr: Ptr.root };
-      return this.follow(base.value, base.ptr, fragment, this.source.path);
-    }
-    const doc = this.loadFile(filePart);
-    if (typeof doc === 'string') return { ok: false, reason: doc, message: this.fileMessage(doc, filePart) };
-    const target = this.follow(doc.value, undefined, fragment, filePart);
-    return target;
+    if (filePart === '') return this.follow(doc.base, doc.basePtr, fragment, doc.path);
+    const target = this.loadFile(filePart, doc);
+    if (!('path' in target)) return { ok: false, reason: target.reason, message: target.message };
+    return this.follow(target.base, target.basePtr, fragment, target.path);
   }
 
   /** Follow $ref chains from `value` until a non-reference; reports cycles and hop limits. */
   deref(value: unknown): Resolved {
     let current = value;
     let ptr: Ptr | undefined;
+    let file = this.docOf(value).path;
     const seen = new Set<unknown>();
     for (let hops = 0; ; hops++) {
-      if (!isObject(current) || typeof current['$ref'] !== 'string') return { ok: true, value: current, ptr, file: this.source.path };
+      if (!isObject(current) || typeof own(current, '$ref') !== 'string') return { ok: true, value: current, ptr, file };
       if (seen.has(current)) return { ok: false, reason: 'cycle', message: 'the reference chain loops back on itself' };
-      if (hops >= this.maxHops) return { ok: false, reason: 'too-many-hops', message: `more than ${this.maxHops} chained references` };
+      if (hops >= this.maxHops) return { ok: false, reason: 'too-many-hops', message: `it takes more than ${this.maxHops} chained references to reach a value (raise --max-ref-hops if this is intended)` };
       seen.add(current);
-      const r = this.resolve(current['$ref']);
+      const r = this.resolve(current['$ref'] as string, current);
       if (!r.ok) return r;
       current = r.value;
       ptr = r.ptr;
+      file = r.file;
     }
+  }
+
+  /** Whether `value` was read from the linted file (not from a file it references). */
+  inLintedFile(value: unknown): boolean {
+    return !(typeof value === 'object' && value !== null && this.owners.has(value));
+  }
+
+  private docOf(value: unknown): Doc {
+    return (typeof value === 'object' && value !== null && this.owners.get(value)) || this.main;
   }
 
   private follow(root: unknown, rootPtr: Ptr | undefined, fragment: string, file: string): Resolved {
@@ -81,7 +102,7 @@ export class RefResolver {
     let current: unknown = root;
     let ptr = rootPtr;
     for (const seg of segments) {
-      const next = isObject(current) ? own(current, seg) : Array.isArray(current) && /^\d+$/.test(seg) ? current[Number(seg)] : undefined;
+      const next = isObject(current) ? own(current, seg) : Array.isArray(current) && /^(0|[1-9]\d*)$/.test(seg) ? current[Number(seg)] : undefined;
       if (next === undefined) return { ok: false, reason: 'missing-target', message: `nothing at \`#${fragment}\``, parent: { value: current, missing: seg } };
       current = next;
       ptr = ptr?.child(seg);
@@ -89,59 +110,85 @@ export class RefResolver {
     return { ok: true, value: current, ptr, file };
   }
 
-  private loadFile(filePart: string): Doc | RefFailure {
-    const cached = this.files.get(filePart);
-    if (cached) return cached;
-    const result = this.openConfined(filePart);
-    this.files.set(filePart, result);
-    return result;
-  }
-
-  private openConfined(filePart: string): Doc | RefFailure {
+  private loadFile(filePart: string, from: Doc): Doc | FileFailure {
     let decoded = filePart;
     try {
       decoded = decodeURIComponent(filePart);
     } catch {
       /* keep as written */
     }
-    if (isAbsolute(decoded)) return 'outside-root';
-    const target = resolvePath(dirname(this.source.path), decoded);
-    if (!inside(this.refRoot, target)) return 'outside-root';
+    if (isAbsolute(decoded)) return this.outside(filePart, 'absolute');
+    const target = resolvePath(dirname(from.path), decoded);
+    const cached = this.files.get(target);
+    if (cached) return cached;
+    const result = this.openConfined(filePart, target);
+    this.files.set(target, result);
+    return result;
+  }
+
+  /** Every check happens on the path (lexical, then real) before the file is opened, and only a regular file is opened. */
+  private openConfined(filePart: string, target: string): Doc | FileFailure {
+    if (!inside(this.refRoot, target)) return this.outside(filePart, 'up');
     let real: string;
     try {
       real = realpathSync(target);
-    } catch {
-      return 'missing-file';
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'missing-file', message: `file \`${filePart}\` does not exist` };
+      return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read (${code ?? 'error'})` };
     }
     let realRoot = this.refRoot;
     try {
       realRoot = realpathSync(this.refRoot);
     } catch {
-      /* the root itself may be virtual in tests */
+      /* a root that does not exist contains nothing real: the check below refuses */
     }
-    if (!inside(realRoot, real)) return 'outside-root';
+    if (!inside(realRoot, real)) return this.outside(filePart, 'link');
+    let realSource = this.source.path;
     try {
-      if (!statSync(real).isFile()) return 'special-file';
+      realSource = realpathSync(this.source.path);
     } catch {
-      return 'missing-file';
+      /* in-memory sources in tests */
     }
-    const loaded = loadSource(real, defaultLimits);
-    if (!loaded.ok || !loaded.source.parsed) return 'unparsable-file';
-    return { value: loaded.source.value, base: Ptr.root, baseValue: loaded.source.value };
+    if (real === realSource) return this.main.base === this.source.value ? this.main : { path: this.source.path, base: this.source.value, basePtr: Ptr.root };
+    try {
+      // stat, not open: opening a FIFO can block and a device can be endless.
+      if (!statSync(real).isFile()) return { reason: 'special-file', message: `\`${filePart}\` is not a regular file (a directory, FIFO, socket or device) and is not opened` };
+    } catch {
+      return { reason: 'missing-file', message: `file \`${filePart}\` does not exist` };
+    }
+    // O_NOFOLLOW: should the file be swapped for a link after the checks, it is refused, not followed.
+    const loaded = loadSource(real, this.limits, { noFollow: true });
+    if (!loaded.ok) return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read: ${loaded.message}` };
+    if (!loaded.source.parsed) {
+      const problem = loaded.source.problems.find((p) => p.kind !== 'duplicate-key');
+      return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read as JSON or YAML${problem ? `: ${problem.message}` : ''}` };
+    }
+    const doc: Doc = { path: real, base: loaded.source.value, basePtr: undefined };
+    this.own(loaded.source.value, doc);
+    return doc;
   }
 
-  private fileMessage(reason: RefFailure, filePart: string): string {
-    switch (reason) {
-      case 'outside-root':
-        return `\`${filePart}\` is outside the connector's folder; references may not leave it (use --ref-root to widen it)`;
-      case 'special-file':
-        return `\`${filePart}\` is not a regular file and is not opened`;
-      case 'missing-file':
-        return `file \`${filePart}\` does not exist`;
-      case 'unparsable-file':
-        return `file \`${filePart}\` cannot be read as JSON or YAML`;
-      default:
-        return `\`${filePart}\` cannot be resolved`;
+  private outside(filePart: string, how: 'absolute' | 'up' | 'link'): FileFailure {
+    const root = this.refRoot === dirname(this.source.path) ? "the connector's folder" : `the reference root \`${this.refRoot}\``;
+    const widen = this.refRoot === dirname(this.source.path) ? ' (use --ref-root to widen it)' : '';
+    const what =
+      how === 'absolute'
+        ? `is an absolute path; file references are relative and may not leave ${root}`
+        : how === 'link'
+          ? `is a symbolic link (or goes through one) to a place outside ${root}; references may not leave it${widen}`
+          : `is outside ${root}; references may not leave it${widen}`;
+    return { reason: 'outside-root', message: `\`${filePart}\` ${what}` };
+  }
+
+  /** Record `doc` as the owner of every container in `value` (iteratively: referenced files can be deep). */
+  private own(value: unknown, doc: Doc): void {
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null || this.owners.has(v)) continue;
+      this.owners.set(v, doc);
+      for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push(child);
     }
   }
 }

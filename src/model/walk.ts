@@ -112,10 +112,11 @@ function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, 
 
 /** The type of the value under `key` in a node of type `type`. */
 export function childType(spec: TypeSpec, type: NodeType, key: string): Child {
-  const fromSpec = spec.props?.[key];
+  // Own keys only: `constructor` or `toString` in a document must not find Object.prototype's.
+  const fromSpec = spec.props && Object.hasOwn(spec.props, key) ? spec.props[key] : undefined;
   if (fromSpec) return fromSpec;
   if (type === 'Data') return 'Data';
-  const ext = EXTENSION_TYPES[key];
+  const ext = Object.hasOwn(EXTENSION_TYPES, key) ? EXTENSION_TYPES[key] : undefined;
   if (ext) return ext;
   if (key.startsWith('x-')) return 'Data';
   return spec.rest ?? 'Any';

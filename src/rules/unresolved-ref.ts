@@ -16,10 +16,17 @@ export const unresolvedRef = defineRule({
     },
   },
   create(context) {
-    const check = (node: JsonObject, info: VisitInfo) => checkRef(context, node, info);
+    const run: RefCheck = { context, loops: new Set() };
+    const check = (node: JsonObject, info: VisitInfo) => checkRef(run, node, info);
     return { ref: check, any: (node, info) => (node['$ref'] !== undefined ? check(node, info) : undefined) };
   },
 });
+
+interface RefCheck {
+  context: RuleContext;
+  /** Members of $ref loops already reported: a loop is one problem, reported at the first member met. */
+  loops: Set<unknown>;
+}
 
 export const remoteRef = defineRule({
   meta: {
@@ -36,7 +43,8 @@ export const remoteRef = defineRule({
   },
 });
 
-function checkRef(context: RuleContext, node: JsonObject, info: VisitInfo): void {
+function checkRef(run: RefCheck, node: JsonObject, info: VisitInfo): void {
+  const { context } = run;
   const ref = node['$ref'];
   const ptr = info.ptr.child('$ref');
   if (typeof ref !== 'string') {
@@ -48,7 +56,8 @@ function checkRef(context: RuleContext, node: JsonObject, info: VisitInfo): void
   if (/^https?:/i.test(ref)) return; // remote-ref
   const resolved = context.connector.refs.resolve(ref);
   if (resolved.ok) {
-    const chain = context.connector.refs.deref(resolved.value);
+    const chain = context.connector.refs.deref(node); // from the $ref itself, so that --max-ref-hops counts every hop
+    if (!chain.ok && chain.reason === 'cycle' && !firstOfLoop(run, node)) return;
     if (!chain.ok && (chain.reason === 'cycle' || chain.reason === 'too-many-hops')) {
       context.report({ messageId: 'missing', data: { ref, reason: chain.message, hint: '' }, ptr });
     }
@@ -66,4 +75,27 @@ function checkRef(context: RuleContext, node: JsonObject, info: VisitInfo): void
     hint = didYouMean(resolved.parent.missing, keys);
   }
   context.report({ messageId: 'missing', data: { ref, reason, hint }, ptr });
+}
+
+/** Whether `node` is a member of a $ref loop not reported yet (a $ref that only leads into a loop is not). */
+function firstOfLoop(run: RefCheck, node: JsonObject): boolean {
+  const refs = run.context.connector.refs;
+  const chain: unknown[] = [];
+  let cur: unknown = node;
+  while (isObject(cur) && typeof cur['$ref'] === 'string' && chain.length <= refs.maxHops) {
+    const i = chain.indexOf(cur);
+    if (i >= 0) {
+      const loop = chain.slice(i);
+      // A loop wholly inside referenced files has no member here: the $ref leading into it reports it.
+      const here = loop.some((m) => refs.inLintedFile(m));
+      if ((here && !loop.includes(node)) || loop.some((m) => run.loops.has(m))) return false;
+      for (const m of loop) run.loops.add(m);
+      return true;
+    }
+    chain.push(cur);
+    const r = refs.resolve(cur['$ref'], cur);
+    if (!r.ok) return false;
+    cur = r.value;
+  }
+  return false;
 }

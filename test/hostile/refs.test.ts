@@ -1,0 +1,313 @@
+/**
+ * $ref safety through the built CLI: remote references are reported, never fetched; file
+ * references stay inside the connector's folder (or --ref-root), are refused before anything is
+ * opened when they leave it, and special files are never opened; loops end.
+ */
+import { existsSync, openSync, closeSync, constants, symlinkSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NO_PUT, Scratch, at, settle, withRef, type Diag } from './helpers.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let s: Scratch;
+beforeEach(() => {
+  s = new Scratch();
+});
+afterEach(() => s.remove());
+
+const watchedFifo = (path: string, marker: string) => s.watchedFifo(path, marker);
+
+/** The one file's exit code and diagnostics of one rule. */
+function lintRefs(file: string, args: string[] = [], ruleId = 'unresolved-ref') {
+  const { code, report } = s.lint([file, ...args]);
+  const diagnostics = report.files[0]!.diagnostics;
+  return { code, diagnostics: diagnostics.filter((d) => d.ruleId === ruleId), others: diagnostics.filter((d) => d.ruleId !== ruleId) };
+}
+
+const SCHEMA_REF_POINTER = '/paths/~1contacts/post/requestBody/content/application~1json/schema/$ref';
+
+function refused(ref: string, reason: string, text: string): Diag {
+  return { ruleId: 'unresolved-ref', severity: 'error', message: `\`${ref}\` is not followed: ${reason}`, pointer: SCHEMA_REF_POINTER, ...at(text, JSON.stringify(ref)) };
+}
+
+describe('the FIFO watch used below', () => {
+  it('sees a FIFO being opened (so that its silence means something)', async () => {
+    watchedFifo(s.path('pipe.json'), s.path('opened'));
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    closeSync(openSync(s.path('pipe.json'), constants.O_RDONLY | constants.O_NONBLOCK));
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(true);
+  });
+});
+
+describe('remote references', () => {
+  it('http and https references are reported as info, and linting goes on', () => {
+    const text = withRef('https://schemas.example.com/contact.json#/Contact').replace('"/contacts/post"', '"/contacts/put"').replace('"#/components/schemas/Contact"', '"http://127.0.0.1:9/contact.json"');
+    s.write('connector.json', text);
+    const { code, diagnostics, others } = lintRefs('connector.json', [], 'remote-ref');
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([
+      {
+        ruleId: 'remote-ref',
+        severity: 'info',
+        message: '`https://schemas.example.com/contact.json#/Contact` is a remote reference; cdp-lint never fetches it, so what it points at is not checked',
+        pointer: SCHEMA_REF_POINTER,
+        ...at(text, '"https://schemas.example.com/contact.json#/Contact"'),
+      },
+      {
+        ruleId: 'remote-ref',
+        severity: 'info',
+        message: '`http://127.0.0.1:9/contact.json` is a remote reference; cdp-lint never fetches it, so what it points at is not checked',
+        pointer: '/components/schemas/ContactList/properties/results/items/$ref',
+        ...at(text, '"http://127.0.0.1:9/contact.json"'),
+      },
+    ]);
+    expect(others).toEqual([{ ruleId: 'resource-path', severity: 'error', message: NO_PUT, pointer: '/preDefinedActions/0/resourcePath', ...at(text, '"/contacts/put"') }]);
+  });
+});
+
+describe('file references that leave the folder', () => {
+  it('`..` is refused, and the file is not opened', async () => {
+    watchedFifo(s.path('outside.json'), s.path('opened'));
+    const text = withRef('../outside.json');
+    s.write('conn/connector.json', text);
+    const { code, diagnostics } = lintRefs('conn/connector.json');
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([refused('../outside.json', "`../outside.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text)]);
+  });
+
+  it('`..` hidden in percent-encoding is refused', () => {
+    s.write('secret.json', '{"type": "object"}');
+    const text = withRef('%2e%2e/secret.json');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json').diagnostics).toEqual([
+      refused('%2e%2e/secret.json', "`%2e%2e/secret.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+    ]);
+  });
+
+  it('an absolute path is refused, and the file is not opened', async () => {
+    const fifo = s.path('abs.json');
+    watchedFifo(fifo, s.path('opened'));
+    const text = withRef(fifo);
+    s.write('conn/connector.json', text);
+    const { code, diagnostics } = lintRefs('conn/connector.json');
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([refused(fifo, `\`${fifo}\` is an absolute path; file references are relative and may not leave the connector's folder`, text)]);
+  });
+
+  it('a file: URL is refused, and the file is not opened', async () => {
+    const fifo = s.path('conn/url.json');
+    watchedFifo(fifo, s.path('opened'));
+    const url = `file://${fifo}`;
+    const text = withRef(url);
+    s.write('conn/connector.json', text);
+    const { code, diagnostics } = lintRefs('conn/connector.json');
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([refused(url, `\`${url}\` points outside the connector's folder; only relative file references are followed`, text)]);
+  });
+
+  it('a symbolic link to a file outside is refused, and the file is not opened', async () => {
+    watchedFifo(s.path('outside.json'), s.path('opened'));
+    const text = withRef('link.json');
+    s.write('conn/connector.json', text);
+    symlinkSync(s.path('outside.json'), s.path('conn/link.json'));
+    const { code, diagnostics } = lintRefs('conn/connector.json');
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([
+      refused('link.json', "`link.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+    ]);
+  });
+
+  it('a symbolic link to a folder outside is refused', () => {
+    s.write('elsewhere/contact.json', '{"type": "object"}');
+    s.write('conn/placeholder', '');
+    symlinkSync(s.path('elsewhere'), s.path('conn/shared'));
+    const text = withRef('shared/contact.json');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json').diagnostics).toEqual([
+      refused(
+        'shared/contact.json',
+        "`shared/contact.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)",
+        text,
+      ),
+    ]);
+  });
+
+  it('a symbolic link to /dev/zero is refused (no endless read)', () => {
+    s.write('conn/placeholder', '');
+    symlinkSync('/dev/zero', s.path('conn/zero.json'));
+    const text = withRef('zero.json');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json').diagnostics).toEqual([
+      refused('zero.json', "`zero.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+    ]);
+  });
+});
+
+describe('special files inside the folder', () => {
+  it('a FIFO is never opened', async () => {
+    watchedFifo(s.path('conn/pipe.json'), s.path('opened'));
+    const text = withRef('pipe.json');
+    s.write('conn/connector.json', text);
+    const { code, diagnostics } = lintRefs('conn/connector.json');
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([refused('pipe.json', '`pipe.json` is not a regular file (a directory, FIFO, socket or device) and is not opened', text)]);
+  });
+
+  it('/dev/zero through a link, with --ref-root / letting the link through, is not opened', () => {
+    s.write('conn/placeholder', '');
+    symlinkSync('/dev/zero', s.path('conn/zero.json'));
+    const text = withRef('zero.json');
+    s.write('conn/connector.json', text);
+    const r = lintRefs('conn/connector.json', ['--ref-root', '/']);
+    expect(r.diagnostics).toEqual([refused('zero.json', '`zero.json` is not a regular file (a directory, FIFO, socket or device) and is not opened', text)]);
+  });
+
+  it('a folder', () => {
+    s.write('conn/schemas/a.json', '{}');
+    const text = withRef('schemas');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json').diagnostics).toEqual([refused('schemas', '`schemas` is not a regular file (a directory, FIFO, socket or device) and is not opened', text)]);
+  });
+});
+
+describe('--ref-root', () => {
+  const shared = JSON.stringify({ Contact: { type: 'object', properties: { name: { type: 'string' } } } });
+
+  it('widens the folder references may reach', () => {
+    s.write('shared/contact.json', shared);
+    const text = withRef('../shared/contact.json#/Contact');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json')).toEqual({
+      code: 1,
+      others: [],
+      diagnostics: [
+        refused('../shared/contact.json#/Contact', "`../shared/contact.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+      ],
+    });
+    expect(lintRefs('conn/connector.json', ['--ref-root', '.'])).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+
+  it('the widened root reads the file: a missing target in it is reported', () => {
+    s.write('shared/contact.json', shared);
+    const text = withRef('../shared/contact.json#/Contacts');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json', ['--ref-root', '.']).diagnostics).toEqual([
+      { ruleId: 'unresolved-ref', severity: 'error', message: '`../shared/contact.json#/Contacts` does not resolve: there is no `Contacts` there; did you mean `Contact`?', pointer: SCHEMA_REF_POINTER, ...at(text, '"../shared/contact.json#/Contacts"') },
+    ]);
+  });
+
+  it('still refuses what leaves the widened root, and names it', async () => {
+    watchedFifo(s.path('outside.json'), s.path('opened'));
+    s.write('root/conn/placeholder', '');
+    const text = withRef('../../outside.json');
+    s.write('root/conn/connector.json', text);
+    const { diagnostics } = lintRefs('root/conn/connector.json', ['--ref-root', 'root']);
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+    expect(diagnostics).toEqual([refused('../../outside.json', `\`../../outside.json\` is outside the reference root \`${s.path('root')}\`; references may not leave it`, text)]);
+  });
+
+  it('a symbolic link inside the widened root that points inside it is followed', () => {
+    s.write('shared/contact.json', shared);
+    s.write('conn/placeholder', '');
+    symlinkSync(s.path('shared/contact.json'), s.path('conn/contact.json'));
+    const text = withRef('contact.json#/Contact');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json', ['--ref-root', '.'])).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+});
+
+describe('loops', () => {
+  it('a self-referencing schema is valid recursion', () => {
+    const text = withRef('#/components/schemas/Node', { Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } });
+    s.write('tree.json', text);
+    expect(lintRefs('tree.json')).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+
+  it('mutually recursive schemas through allOf are valid too', () => {
+    const text = withRef('#/components/schemas/A', {
+      A: { allOf: [{ $ref: '#/components/schemas/B' }], properties: { a: { type: 'string' } } },
+      B: { allOf: [{ $ref: '#/components/schemas/A' }], properties: { b: { type: 'string' } } },
+    });
+    s.write('mutual.json', text);
+    expect(lintRefs('mutual.json')).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+
+  it('a $ref to itself is an error, reported once', () => {
+    const text = withRef('#/components/schemas/Self', { Self: { $ref: '#/components/schemas/Self' } });
+    s.write('self.json', text);
+    expect(lintRefs('self.json')).toEqual({
+      code: 1,
+      others: [],
+      diagnostics: [
+        {
+          ruleId: 'unresolved-ref',
+          severity: 'error',
+          message: '`#/components/schemas/Self` does not resolve: the reference chain loops back on itself',
+          pointer: '/components/schemas/Self/$ref',
+          ...at(text, '"#/components/schemas/Self"', 1),
+        },
+      ],
+    });
+  });
+
+  it('a $ref → $ref loop is an error, reported once, and ends', () => {
+    const text = withRef('#/components/schemas/A', { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/C' }, C: { $ref: '#/components/schemas/A' } });
+    s.write('loop.json', text);
+    expect(lintRefs('loop.json')).toEqual({
+      code: 1,
+      others: [],
+      diagnostics: [
+        {
+          ruleId: 'unresolved-ref',
+          severity: 'error',
+          message: '`#/components/schemas/B` does not resolve: the reference chain loops back on itself',
+          pointer: '/components/schemas/A/$ref',
+          ...at(text, '"#/components/schemas/B"'),
+        },
+      ],
+    });
+  });
+
+  it('a loop across two referenced files ends, and is reported at the $ref that leads into it', () => {
+    s.write('conn/schemas/a.json', JSON.stringify({ A: { $ref: 'b.json#/B' } }));
+    s.write('conn/schemas/b.json', JSON.stringify({ B: { $ref: 'a.json#/A' } }));
+    const text = withRef('schemas/a.json#/A');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json')).toEqual({
+      code: 1,
+      others: [],
+      diagnostics: [
+        {
+          ruleId: 'unresolved-ref',
+          severity: 'error',
+          message: '`schemas/a.json#/A` does not resolve: the reference chain loops back on itself',
+          pointer: SCHEMA_REF_POINTER,
+          ...at(text, '"schemas/a.json#/A"'),
+        },
+      ],
+    });
+  });
+
+  it('$refs inside a referenced file resolve against that file', () => {
+    // b.json sits next to a.json, not next to the connector; `#/Y` is in b.json.
+    s.write('conn/schemas/a.json', JSON.stringify({ X: { $ref: 'b.json#/Y' } }));
+    s.write('conn/schemas/b.json', JSON.stringify({ Y: { $ref: '#/Z' }, Z: { type: 'object' } }));
+    s.write('conn/b.json', JSON.stringify({ Y: { $ref: 'b.json#/Y' } })); // a loop, were this b.json read instead
+    const text = withRef('schemas/a.json#/X');
+    s.write('conn/connector.json', text);
+    expect(lintRefs('conn/connector.json')).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+});
