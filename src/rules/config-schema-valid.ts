@@ -66,14 +66,21 @@ function check(context: RuleContext, schema: JsonObject, ptr: Ptr): void {
     return;
   }
   if (checkPatterns(context, schema, ptr)) return;
+  // Many connectors in one run share a configSchema (generated or copied ones): compile each text once.
+  const key = JSON.stringify(copy);
+  if (compiled.has(key)) return;
   try {
     ajv.compile(copy);
+    compiled.add(key);
   } catch (e) {
     reportCompileError(context, e, schema, ptr);
   } finally {
     ajv.removeSchema(copy);
   }
 }
+
+/** configSchema texts that compiled, in this process. */
+const compiled = new Set<string>();
 
 /** One diagnostic per place: ajv's meta-schema errors come in bundles (enum + type + anyOf) for one mistake. */
 function reportMetaErrors(context: RuleContext, errors: ErrorObject[], base: Ptr, schema: JsonObject): void {

@@ -22,7 +22,7 @@ export const lastRunTimeFormat = defineRule({
   create(context) {
     return {
       string(value, info) {
-        if (isProse(info) || isNotTemplate(info)) return;
+        if (!value.includes('$') || isProse(info) || isNotTemplate(info)) return;
         for (const use of variablesIn(value)) {
           if (use.form !== 'embedded' || use.name !== LAST_RUN_TIME) continue;
           if (use.format === undefined || use.format === '') {

@@ -88,7 +88,7 @@ function checkRefSibling(context: RuleContext, node: JsonObject, info: VisitInfo
 }
 
 function checkRootOnly(context: RuleContext, node: JsonObject, info: VisitInfo): void {
-  if (info.ptr.isRoot || isNameMap(info)) return;
+  if (info.ptr.isRoot || !ROOT_ONLY.some((k) => own(node, k) !== undefined) || isNameMap(info)) return;
   for (const key of ROOT_ONLY) {
     if (own(node, key) === undefined) continue;
     const c = context.connector;

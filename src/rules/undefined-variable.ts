@@ -23,7 +23,7 @@ export const undefinedVariable = defineRule({
     const reported = new Set<string>();
     return {
       string(value, info) {
-        if (isProse(info) || isNotTemplate(info)) return;
+        if (!value.includes('$') || isProse(info) || isNotTemplate(info)) return;
         for (const use of variablesIn(value)) {
           if (isBuiltIn(use) || props?.has(use.name) || credentials.has(use.name)) continue;
           if (!props) {

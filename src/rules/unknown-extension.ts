@@ -24,6 +24,8 @@ export const unknownExtension = defineRule({
   create(context) {
     return {
       any(node, info) {
+        // Cheap test first: this visitor sees every object of the document.
+        if (!Object.keys(node).some((k) => k.toLowerCase().startsWith('x-cdp-') && !KNOWN.includes(k))) return;
         // The connector root and the insides of x-cdp-* objects are closed shapes: unknown-key reports there.
         if (isNameMap(info) || info.type === 'ConnectorRoot' || insideExtension(info.ptr)) return;
         for (const key of Object.keys(node)) {
