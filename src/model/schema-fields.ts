@@ -16,11 +16,18 @@ export type Shape =
 const MAX_DEPTH = 16;
 const SCALARS = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
+/** A branch schema already merged higher up or earlier: it adds nothing new. */
+const ALREADY: Shape = { kind: 'unknown' };
+
 /** What `schema` says about the value it describes. */
-export function shapeOf(schema: unknown, refs: RefResolver, depth = 0): Shape {
+export function shapeOf(schema: unknown, refs: RefResolver, depth = 0, seen: Set<unknown> = new Set()): Shape {
   const r = refs.deref(schema);
   if (!r.ok || !isObject(r.value) || depth > MAX_DEPTH) return { kind: 'unknown' };
   const s = r.value;
+  // Each schema is merged once per shape: branches that share schemas (ten `allOf` entries naming
+  // the same schema, level after level) would otherwise cost 10^depth.
+  if (seen.has(s)) return ALREADY;
+  seen.add(s);
   const type = typeOf(s);
   const props = new Map<string, unknown>();
   let open = isOpenAdditional(own(s, 'additionalProperties'));
@@ -29,7 +36,8 @@ export function shapeOf(schema: unknown, refs: RefResolver, depth = 0): Shape {
   const declared = own(s, 'properties');
   if (isObject(declared)) for (const k of Object.keys(declared)) props.set(k, declared[k]);
   for (const branch of branches(s)) {
-    const b = shapeOf(branch, refs, depth + 1);
+    const b = shapeOf(branch, refs, depth + 1, seen);
+    if (b === ALREADY) continue;
     if (b.kind === 'object') {
       for (const [k, v] of b.props) if (!props.has(k)) props.set(k, v);
       open ||= b.open;

@@ -11,23 +11,26 @@ export const OPEN = Symbol('open');
 export type Skeleton = { [OPEN]?: true; [key: string]: unknown } | unknown[] | string | number | boolean | null;
 
 const MAX_DEPTH = 12;
+const MAX_NODES = 20_000;
 
 /**
  * Build a skeleton instance of `schema`, `maxDepth` levels deep (deeper parts are open). Callers pass
  * the depth their locator needs: a full skeleton of a recursive or wide schema grows exponentially.
  */
-export function skeleton(schema: unknown, refs: RefResolver, depth = 0, maxDepth = MAX_DEPTH): Skeleton {
+export function skeleton(schema: unknown, refs: RefResolver, depth = 0, maxDepth = MAX_DEPTH, budget = { nodes: MAX_NODES }): Skeleton {
   const resolved = refs.deref(schema);
   const s = resolved.ok ? resolved.value : undefined;
-  if (!isObject(s) || depth > Math.min(maxDepth, MAX_DEPTH)) return open();
+  // The budget bounds width as the depth bounds height: ten properties that each refer back to
+  // their schema make 10^depth nodes.
+  if (!isObject(s) || depth > Math.min(maxDepth, MAX_DEPTH) || --budget.nodes < 0) return open();
   const merged = mergeBranches(s, refs);
   const type = own(merged, 'type');
   const items = own(merged, 'items');
-  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1, maxDepth)];
+  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1, maxDepth, budget)];
   const props = own(merged, 'properties');
   if (isObject(props) && Object.keys(props).length > 0) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(props)) Object.defineProperty(out, k, { value: skeleton(props[k], refs, depth + 1, maxDepth), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(props)) Object.defineProperty(out, k, { value: skeleton(props[k], refs, depth + 1, maxDepth, budget), enumerable: true, writable: true, configurable: true });
     return out;
   }
   if (type === 'string') return '';

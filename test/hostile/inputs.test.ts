@@ -285,6 +285,32 @@ describe('large and deep input', () => {
     expect(lintOne('locator.json')).toEqual({ code: 0, layout: 'openapi', diagnostics: [] });
   });
 
+  it('a recursive schema with ten properties, under a long records locator, ends promptly', () => {
+    const doc = JSON.parse(CLEAN) as Record<string, any>;
+    doc['components']['schemas']['S'] = { type: 'object', properties: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}`, { $ref: '#/components/schemas/S' }])) };
+    doc['components']['schemas']['ContactList']['properties']['results']['items'] = { $ref: '#/components/schemas/S' };
+    doc['pollingConfigs'] = { '/contacts/get': { recordsLocator: 'results.p1.p2.p3.p4.p5.p6.p7' } };
+    s.write('wide.json', JSON.stringify(doc, null, 2));
+    expect(lintOne('wide.json')).toEqual({ code: 0, layout: 'openapi', diagnostics: [] });
+  });
+
+  it('allOf chains naming the same schema ten times per level (10^20 paths) end promptly', () => {
+    const doc = JSON.parse(CLEAN) as Record<string, any>;
+    for (let i = 0; i < 20; i++) doc['components']['schemas'][`S${i}`] = { allOf: Array(10).fill({ $ref: `#/components/schemas/S${i + 1}` }) };
+    doc['components']['schemas']['S20'] = { type: 'object', properties: { a: { type: 'string' } } };
+    doc['components']['schemas']['ContactList']['properties']['results']['items'] = { $ref: '#/components/schemas/S0' };
+    doc['pollingConfigs'] = { '/contacts/get': { recordsLocator: 'results.b' } };
+    doc['paths']['/contacts']['get']['x-cdp-operation-settings'] = { recordsLocatorPath: 'results.b' };
+    s.write('allof.json', JSON.stringify(doc, null, 2));
+    const { code, diagnostics } = lintOne('allof.json');
+    expect(code).toBe(1);
+    expect(diagnostics.map((d) => [d.ruleId, d.pointer])).toEqual([
+      ['records-locator', '/paths/~1contacts/get/x-cdp-operation-settings/recordsLocatorPath'],
+      ['records-locator', '/pollingConfigs/~1contacts~1get/recordsLocator'],
+    ]);
+    expect(diagnostics.every((d) => d.message.includes('`b` is not one of its properties (`a`)'))).toBe(true);
+  });
+
   it('20,000 unknown keys in one object: one warning each', () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `"k${i}": ${i}`).join(', ');
     const text = CLEAN.replace('"openapi": "3.0.3",', `"openapi": "3.0.3", ${keys},`);
