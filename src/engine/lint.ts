@@ -63,8 +63,12 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
   const ends: Array<() => void> = [];
   for (const [id, rule] of options.rules) {
     if (!options.severities.has(id)) continue;
-    const created: RuleVisitors = rule.create({ connector, fix, report: (r) => collector.add(id, r) });
-    register(visitors, created, ends);
+    const guard = guardFor(id, collector, options.strictPointers === true);
+    try {
+      register(visitors, guard.wrap(rule.create({ connector, fix, report: (r) => collector.add(id, r) })), ends);
+    } catch (e) {
+      guard.fail(e);
+    }
   }
   try {
     walk(walkRootOf(connector), visitors);
@@ -100,6 +104,37 @@ function fixBuilder(source: SourceFile): FixBuilder {
       return [{ start: span.start + idx, end: span.start + idx + search.length, text: replacement }];
     },
   };
+}
+
+/**
+ * A bug in one rule must not stop the run or hide the other rules' findings: its visitors are
+ * wrapped, and a throw becomes one error diagnostic on this file under the rule's id, after which
+ * the rule is skipped. Tests (strictPointers) let it propagate so they fail loudly.
+ */
+function guardFor(id: string, collector: Collector, rethrow: boolean) {
+  let failed = false;
+  const fail = (e: unknown) => {
+    if (rethrow || e instanceof RangeError) throw e;
+    if (failed) return;
+    failed = true;
+    collector.internal(id, e);
+  };
+  const wrap = (created: RuleVisitors): RuleVisitors => {
+    const out: Record<string, unknown> = {};
+    for (const [key, fn] of Object.entries(created)) {
+      if (typeof fn !== 'function') continue;
+      out[key] = (...args: unknown[]) => {
+        if (failed) return;
+        try {
+          (fn as (...a: unknown[]) => void)(...args);
+        } catch (e) {
+          fail(e);
+        }
+      };
+    }
+    return out as RuleVisitors;
+  };
+  return { wrap, fail };
 }
 
 function register(visitors: Visitors, created: RuleVisitors, ends: Array<() => void>): void {
@@ -173,6 +208,19 @@ class Collector {
     };
     if (report.fix) diagnostic.fix = report.fix as TextEdit[];
     this.push(diagnostic);
+  }
+
+  /** A rule threw: say so on this file, in one line, instead of failing the whole run. */
+  internal(ruleId: string, e: unknown): void {
+    const severity = this.options.severities.get(ruleId) ?? 'error';
+    const reason = e instanceof Error ? e.message : String(e);
+    this.push({
+      ruleId,
+      severity: severity === 'info' ? 'info' : 'error',
+      message: `Internal error in rule ${ruleId} (this file was only partly checked by it; please report it): ${reason}`,
+      pointer: '',
+      range: this.source.lines.range({ start: 0, end: 0 }),
+    });
   }
 
   private push(d: Diagnostic): void {

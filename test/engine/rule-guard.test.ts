@@ -1,0 +1,34 @@
+/** A rule that throws becomes one diagnostic on that file; the other rules still report. */
+import { describe, expect, it } from 'vitest';
+import { lintSource } from '../../src/engine/lint.js';
+import { parseText, defaultLimits } from '../../src/load/source.js';
+import { RULES } from '../../src/rules/index.js';
+import { severitiesFor } from '../../src/config/presets.js';
+import { defineRule, type Rule } from '../../src/rules/types.js';
+
+const text = JSON.stringify({
+  name: 'x',
+  type: 'Rest',
+  version: '1.0.0.0',
+  preDefinedActions: [{ resourcePath: '/a/get', name: 'a' }],
+  resources: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} },
+});
+
+describe('rule guard', () => {
+  it('turns a throwing rule into one error diagnostic and keeps the others', () => {
+    const rules = new Map<string, Rule>(RULES as Map<string, Rule>);
+    const broken = defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => { throw new Error('boom'); }, end: () => { throw new Error('again'); } }) });
+    rules.set('resource-path', broken);
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.pointer, d.message])).toEqual([
+      ['resource-path', 'error', '', 'Internal error in rule resource-path (this file was only partly checked by it; please report it): boom'],
+    ]);
+  });
+
+  it('lets the error through in strict-pointer mode (tests fail loudly)', () => {
+    const rules = new Map<string, Rule>([['resource-path', defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => { throw new Error('boom'); } }) })]]);
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    expect(() => lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits, strictPointers: true })).toThrow('boom');
+  });
+});
