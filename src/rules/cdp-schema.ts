@@ -17,7 +17,7 @@ import { codeList, listing, suggest } from '../util/text.js';
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
 
-const OPENAPI_ROOT_KEYS = ['openapi', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
+const OPENAPI_ROOT_KEYS = ['openapi', 'swagger', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
 
 interface CdpFinding extends Finding {
   ptr: Ptr;
