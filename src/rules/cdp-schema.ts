@@ -17,7 +17,7 @@ import { codeList, listing, suggest } from '../util/text.js';
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
 
-const OPENAPI_ROOT_KEYS = ['openapi', 'swagger', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
+const OPENAPI_ROOT_KEYS = ['openapi', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
 
 interface CdpFinding extends Finding {
   ptr: Ptr;
@@ -87,7 +87,8 @@ function findingsOf(c: Connector): CdpFinding[] {
   const rootFindings: State = { findings: [], rootDone: true, seen: state.seen };
   if (c.layout === 'openapi') {
     const subset: JsonObject = {};
-    for (const k of Object.keys(c.root)) if (!OPENAPI_ROOT_KEYS.includes(k) && !k.startsWith('x-')) setOwn(subset, k, c.root[k]);
+    // `swagger` is the openapi-version rule's to explain (Swagger 2.0 is not supported), not an unknown key.
+    for (const k of Object.keys(c.root)) if (!OPENAPI_ROOT_KEYS.includes(k) && k !== 'swagger' && !k.startsWith('x-')) setOwn(subset, k, c.root[k]);
     // Here the OpenAPI document is the connector: it has no `resources`, and `info` names it, so the hub root's required keys do not apply.
     run(rootFindings, cdp.connector, subset, Ptr.root, (f) => f.kind === 'missing' && f.instancePath === '');
     for (const f of rootFindings.findings) if (f.kind === 'unexpected' && f.instancePath === '') f.known = [...new Set([...f.known.filter((k) => k !== 'resources'), ...OPENAPI_ROOT_KEYS])];

@@ -1,0 +1,420 @@
+#!/usr/bin/env node
+// cdp-lint benchmark against Redocly CLI 2.77 (`redocly lint` on the `resources` part) and against
+// the floor, a bare `node -e ''`. Run with `npm run bench` (not part of `npm test`).
+//
+//   node bench/run.mjs [--runs 5] [--scenarios single,big,many] [--no-profile] [--keep]
+//
+// What it does:
+//  1. Generates the workloads deterministically with shared/tools/gen-connector.mjs into a temp folder:
+//       single  shared/corpus/hub/intercom.json (a cold process each run)
+//       big     one connector, --resources 2000 (about 9.5 MB)
+//       many    200 connectors, --resources 30 --files 200; cdp-lint gets the folder
+//     and extracts each connector's `resources` (its OpenAPI document) into its own .json file for
+//     Redocly (not timed). For "many" Redocly gets all 200 files in one invocation.
+//  2. Installs @redocly/cli 2.77.x into a cache folder, os.tmpdir()/cdp-lint-bench-redocly (not a
+//     project dependency; reused between runs). Redocly runs with the `recommended` ruleset, minus
+//     the three rules that flag every operation of the synthetic corpus (security-defined,
+//     operation-4xx-response, info-license), and with `--format summary`. Both choices make Redocly
+//     faster than its defaults (its codeframe output on many was ~30% slower), so the ratios are
+//     conservative. Telemetry and update notices are switched off (no network here anyway).
+//  3. Runs the tools in turn, A B A B ... (one untimed warm-up each, then --runs timed runs each),
+//     under /usr/bin/time (Debian package `time`) for peak memory (max RSS) and user+sys CPU time;
+//     wall time is taken around the child with a monotonic clock. Medians are reported.
+//     Peak memory is the largest RSS of one process: threads count, child processes do not add up.
+//  4. Prints the table and the targets of issue 6 (met / NOT met).
+//  5. Profiles cdp-lint on each scenario with `node --cpu-prof`, using an unminified bundle of the
+//     current src/ with a source map, built by esbuild into os.tmpdir()/cdp-lint-bench-profiles/bundle/
+//     (scripts/build.mjs and dist/ are left alone), and prints the top self-time functions per
+//     scenario, by source file and by area (bench/profile-top.mjs). The profiles are kept in
+//     os.tmpdir()/cdp-lint-bench-profiles/<scenario>/, one per thread (for Chrome DevTools, or
+//     `node bench/profile-top.mjs <dir>`).
+//
+// Needs /usr/bin/time (Debian package `time`, on the node machine image) and the npm registry for
+// the first Redocly install. CDP_SHARED overrides where shared/ is (default: ../shared).
+//
+// The absolute times on a shared 2-core machine are noise; the ratios within one run are the result.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatSummary, summarise } from './profile-top.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.CDP_SHARED ?? join(root, '..', 'shared');
+const generator = join(shared, 'tools', 'gen-connector.mjs');
+const singleSource = join(shared, 'corpus', 'hub', 'intercom.json');
+const cli = join(root, 'bin', 'cdp-lint.js');
+const TIME = '/usr/bin/time';
+const REDOCLY_RANGE = '2.77';
+const redoclyCache = join(tmpdir(), 'cdp-lint-bench-redocly');
+// Recommended rules that flag every operation of the synthetic (valid) corpus; the rest stay on.
+const REDOCLY_OFF = ['security-defined', 'operation-4xx-response', 'info-license'];
+const profileRoot = join(tmpdir(), 'cdp-lint-bench-profiles');
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseArgs(argv) {
+  const o = { runs: 5, scenarios: ['single', 'big', 'many'], profile: true, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--scenarios') o.scenarios = argv[++i].split(',').filter(Boolean);
+    else if (a === '--no-profile') o.profile = false;
+    else if (a === '--keep') o.keep = true;
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write('usage: node bench/run.mjs [--runs 5] [--scenarios single,big,many] [--no-profile] [--keep]\n');
+      process.exit(0);
+    } else fail(`unknown option ${a}`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1) fail('--runs needs a positive integer');
+  if (o.runs < 5) log(`note: ${o.runs} run(s); issue 6 asks for at least 5 for the medians`);
+  for (const s of o.scenarios) if (!['single', 'big', 'many'].includes(s)) fail(`unknown scenario ${s}`);
+  return o;
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+const log = (s) => process.stderr.write(`${s}\n`);
+
+/** Run a setup command (not timed); stop the bench when it fails. */
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  if (r.error || r.status !== 0) fail(`${cmd} ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n')}`);
+  return r.stdout;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Set-up: workloads, Redocly, checks
+
+/** Write connector workloads and the `resources` extracts Redocly lints. */
+function prepareWorkloads(dir, scenarios) {
+  const extract = (src, dst) => {
+    const doc = JSON.parse(readFileSync(src, 'utf8'));
+    writeFileSync(dst, JSON.stringify(doc.resources, null, 2) + '\n');
+  };
+  const w = {};
+  if (scenarios.includes('single')) {
+    extract(singleSource, join(dir, 'single.resources.json'));
+    w.single = { cdp: [singleSource], redocly: ['single.resources.json'] };
+  }
+  if (scenarios.includes('big')) {
+    writeFileSync(join(dir, 'big.json'), sh(process.execPath, [generator, '--resources', '2000']));
+    extract(join(dir, 'big.json'), join(dir, 'big.resources.json'));
+    w.big = { cdp: ['big.json'], redocly: ['big.resources.json'] };
+  }
+  if (scenarios.includes('many')) {
+    sh(process.execPath, [generator, '--resources', '30', '--files', '200', '--out', join(dir, 'many')]);
+    mkdirSync(join(dir, 'many-resources'));
+    const files = readdirSync(join(dir, 'many')).filter((f) => f.endsWith('.json')).sort();
+    for (const f of files) extract(join(dir, 'many', f), join(dir, 'many-resources', f));
+    w.many = { cdp: ['many'], redocly: files.map((f) => join('many-resources', f)) };
+  }
+  // Redocly's config: the recommended ruleset without the rules that flag every operation of the
+  // synthetic (valid) corpus; `struct` and the rest stay on.
+  writeFileSync(join(dir, 'redocly.yaml'), `extends:\n  - recommended\nrules:\n${REDOCLY_OFF.map((r) => `  ${r}: off\n`).join('')}`);
+  return w;
+}
+
+/** Install @redocly/cli 2.77.x into the cache folder unless it is there; return its bin path. */
+function ensureRedocly() {
+  const pkg = join(redoclyCache, 'node_modules', '@redocly', 'cli', 'package.json');
+  const bin = join(redoclyCache, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+  const installed = existsSync(pkg) ? JSON.parse(readFileSync(pkg, 'utf8')).version : null;
+  if (installed?.startsWith(`${REDOCLY_RANGE}.`) && existsSync(bin)) return { bin, version: installed };
+  const versions = [].concat(JSON.parse(sh('npm', ['view', `@redocly/cli@${REDOCLY_RANGE}`, 'version', '--json'])));
+  const version = versions.at(-1);
+  if (!version) fail(`no @redocly/cli ${REDOCLY_RANGE}.x on the registry`);
+  log(`installing @redocly/cli@${version} into ${redoclyCache} ...`);
+  mkdirSync(redoclyCache, { recursive: true });
+  sh('npm', ['install', '--prefix', redoclyCache, '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `@redocly/cli@${version}`]);
+  return { bin, version };
+}
+
+/** Warn when dist/cli.js is older than a source file: the bench measures the built bundle. */
+function checkBundleFresh() {
+  const dist = join(root, 'dist', 'cli.js');
+  if (!existsSync(dist)) fail('dist/cli.js is missing: run `npm run build` first');
+  const built = statSync(dist).mtimeMs;
+  const newer = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|js|json)$/.test(e.name) && statSync(p).mtimeMs > built) newer.push(relative(root, p));
+    }
+  };
+  walk(join(root, 'src'));
+  walk(join(root, 'schemas'));
+  if (newer.length) log(`warning: dist/cli.js is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', ...' : ''}; run \`npm run build\` to measure the current source`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+const redoclyEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+  NO_COLOR: '1',
+};
+const cdpEnv = { ...process.env, NO_COLOR: '1' };
+
+/**
+ * Run one command under /usr/bin/time. Returns wall ms, peak RSS in KiB, user+sys ms and exit code.
+ * With `capture`, stdout and stderr are returned too (used for the untimed warm-up only).
+ */
+function measure(cmd, { cwd, env, capture = false, okCodes = [0] }) {
+  const timeFile = join(cwd, '.time');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(TIME, ['-o', timeFile, '-f', '%M %U %S', ...cmd], {
+    cwd,
+    env,
+    stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) fail(`${cmd.join(' ')}: ${r.error.message}`);
+  if (!okCodes.includes(r.status)) fail(`${cmd.join(' ')} exited with ${r.status}${capture ? `:\n${(r.stderr || r.stdout).slice(-2000)}` : ''}`);
+  // /usr/bin/time writes "Command exited with non-zero status N" before the numbers.
+  const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1);
+  const [rssKb, user, sys] = last.split(/\s+/).map(Number);
+  return { wallMs, rssKb, cpuMs: (user + sys) * 1000, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** One-line summary of what a tool reported, from its warm-up output. */
+function verdict(tool, out) {
+  const text = `${out.stdout}\n${out.stderr}`;
+  if (tool === 'cdp') {
+    const m = text.match(/✖ (\d+ problems?[^\n]*)/) ?? text.match(/(No problems found[^\n]*)/);
+    return m ? m[1].trim() : `exit ${out.status}`;
+  }
+  const m = text.match(/Validation failed with ([^\n.]*)/) ?? text.match(/(Woohoo![^\n]*)/) ?? text.match(/(valid[^\n]*)/i);
+  return m ? m[1].trim() : `exit ${out.status}`;
+}
+
+function runScenario(name, w, dir, redocly, runs) {
+  const tools = {
+    cdp: { cmd: [process.execPath, cli, ...w.cdp], env: cdpEnv, okCodes: [0, 1] },
+    redocly: { cmd: [process.execPath, redocly.bin, 'lint', '--config', 'redocly.yaml', '--format', 'summary', ...w.redocly], env: redoclyEnv, okCodes: [0, 1] },
+  };
+  if (name === 'single') {
+    tools.node = { cmd: [process.execPath, '-e', ''], env: cdpEnv, okCodes: [0] };
+    // Start-up alone: load the bundle and print the version, no linting.
+    tools.startup = { cmd: [process.execPath, cli, '--version'], env: cdpEnv, okCodes: [0] };
+  }
+  const verdicts = {};
+  for (const [k, t] of Object.entries(tools)) verdicts[k] = verdict(k, measure(t.cmd, { cwd: dir, env: t.env, okCodes: t.okCodes, capture: true }));
+  const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, t] of Object.entries(tools)) samples[k].push(measure(t.cmd, { cwd: dir, env: t.env, okCodes: t.okCodes }));
+    process.stderr.write(`\r  ${name}: run ${i + 1}/${runs}`);
+  }
+  process.stderr.write('\n');
+  const stats = {};
+  for (const [k, xs] of Object.entries(samples)) {
+    stats[k] = {
+      wallMs: median(xs.map((x) => x.wallMs)),
+      rssKb: median(xs.map((x) => x.rssKb)),
+      cpuMs: median(xs.map((x) => x.cpuMs)),
+      util: median(xs.map((x) => x.cpuMs / x.wallMs)),
+    };
+  }
+  return { stats, verdicts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+// Each target: what is measured, its value from the medians, the limit, and how they compare.
+const wallRatio = (s) => s.cdp.wallMs / s.redocly.wallMs;
+const cpuRatio = (s) => s.cdp.cpuMs / s.redocly.cpuMs;
+const TARGETS = {
+  single: [
+    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.3, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
+    { what: "wall cdp-lint / bare `node -e ''`", value: (s) => s.cdp.wallMs / s.node.wallMs, max: 2.0, note: (s) => `CPU-time ratio ${(s.cdp.cpuMs / s.node.cpuMs).toFixed(2)}` },
+  ],
+  big: [
+    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.35, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
+    { what: 'peak memory cdp-lint / Redocly', value: (s) => s.cdp.rssKb / s.redocly.rssKb, max: 0.5 },
+  ],
+  many: [
+    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.25, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
+    { what: 'both cores: cdp-lint (user+sys) / wall', value: (s) => s.cdp.util, min: 1.3 },
+  ],
+};
+
+function checkTarget(t, stats) {
+  const v = t.value(stats);
+  const ok = t.max !== undefined ? v <= t.max : v > t.min;
+  const limit = t.max !== undefined ? `<= ${t.max.toFixed(2)}` : `> ${t.min.toFixed(2)}`;
+  return `${ok ? 'met    ' : 'NOT met'}  ${t.what}: ${v.toFixed(2)} (target ${limit})${t.note ? `; ${t.note(stats)}` : ''}`;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows
+    .map((r, i) => {
+      const line = r.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+function report(results, meta) {
+  const f0 = (x) => x.toFixed(0);
+  const f2 = (x) => x.toFixed(2);
+  const mb = (kb) => (kb / 1024).toFixed(0);
+  const rows = [
+    ['scenario', 'cdp-lint ms', 'Redocly ms', 'ratio', 'cdp CPU ms', 'Redocly CPU ms', 'CPU ratio', 'cdp-lint MB', 'Redocly MB', 'mem ratio', 'cdp CPU/wall', 'Redocly CPU/wall', 'vs node'],
+  ];
+  for (const [name, { stats: s }] of Object.entries(results)) {
+    rows.push([
+      name,
+      f0(s.cdp.wallMs),
+      f0(s.redocly.wallMs),
+      f2(s.cdp.wallMs / s.redocly.wallMs),
+      f0(s.cdp.cpuMs),
+      f0(s.redocly.cpuMs),
+      f2(s.cdp.cpuMs / s.redocly.cpuMs),
+      mb(s.cdp.rssKb),
+      mb(s.redocly.rssKb),
+      f2(s.cdp.rssKb / s.redocly.rssKb),
+      f2(s.cdp.util),
+      f2(s.redocly.util),
+      s.node ? f2(s.cdp.wallMs / s.node.wallMs) : '',
+    ]);
+  }
+  const out = [];
+  out.push(`cdp-lint ${meta.cdpVersion} vs Redocly CLI ${meta.redoclyVersion}, node ${process.version}, ${meta.cores} cores; median of ${meta.runs} runs each (A B A B ...)`);
+  out.push(`Redocly: \`redocly lint --format summary\` on the extracted \`resources\`, recommended ruleset minus ${REDOCLY_OFF.join(', ')}`);
+  out.push(`load average ${meta.loadBefore} before, ${meta.loadAfter} after${meta.busy ? ': the machine was busy, wall times are inflated; the CPU-time ratio is the steadier figure' : ''}`);
+  out.push('');
+  out.push(table(rows));
+  out.push('(ms: median wall time; CPU ms: median user+sys; MB: median peak RSS; CPU/wall > 1 means more than one core busy)');
+  if (results.single) {
+    const s = results.single.stats;
+    out.push('');
+    out.push(
+      `floor: bare \`node -e ''\` ${f0(s.node.wallMs)} ms (CPU ${f0(s.node.cpuMs)} ms), ${mb(s.node.rssKb)} MB; ` +
+        `cdp-lint --version (start-up only) ${f0(s.startup.wallMs)} ms (CPU ${f0(s.startup.cpuMs)} ms) = ${f2(s.startup.wallMs / s.node.wallMs)} x node`,
+    );
+  }
+  out.push('');
+  out.push('what each tool reported (warm-up run):');
+  for (const [name, { verdicts }] of Object.entries(results)) out.push(`  ${name.padEnd(7)} cdp-lint: ${verdicts.cdp}   |   Redocly: ${verdicts.redocly}`);
+  out.push('');
+  out.push('targets (issue 6):');
+  for (const [name, { stats }] of Object.entries(results)) {
+    for (const t of TARGETS[name]) out.push(`  ${name.padEnd(7)} ${checkTarget(t, stats)}`);
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles
+
+/** Bundle src/cli/main.ts like scripts/build.mjs does, but unminified and with a source map. */
+async function buildReadableBundle(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  const esbuild = await import(join(root, 'node_modules', 'esbuild', 'lib', 'main.js'));
+  const outfile = join(dir, 'cli.js');
+  // Without a package.json saying "type": "module", Node 20 first tries the file as CommonJS.
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(join(dirname(outfile), 'package.json'), '{"type": "module"}\n');
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    splitting: false,
+    minify: false,
+    // External: the map is beside the bundle for profile-top, but the bundle does not name it, so
+    // Node does not load it while being profiled.
+    sourcemap: 'external',
+    legalComments: 'none',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    define: { __CDP_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+async function profile(workloads, dir) {
+  let bundle;
+  try {
+    // Kept beside the profiles, so that they still map to src/ when read again later.
+    bundle = await buildReadableBundle(join(profileRoot, 'bundle'));
+  } catch (e) {
+    log(`profiles skipped: the unminified bundle did not build (${e.message.split('\n')[0]})`);
+    return '';
+  }
+  const out = ['', `CPU profiles (unminified bundle, sampled every 100 us for single, 500 us otherwise; kept in ${profileRoot})`];
+  for (const [name, w] of Object.entries(workloads)) {
+    const pdir = join(profileRoot, name);
+    rmSync(pdir, { recursive: true, force: true });
+    mkdirSync(pdir, { recursive: true });
+    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${pdir}`, '--cpu-prof-interval', name === 'single' ? '100' : '500', bundle, ...w.cdp], {
+      cwd: dir,
+      env: cdpEnv,
+      stdio: 'ignore',
+    });
+    if (r.status !== 0 && r.status !== 1) {
+      out.push(`\n[${name}] cdp-lint exited with ${r.status}; no profile`);
+      continue;
+    }
+    // The main thread and each worker thread write their own profile; they are added up.
+    out.push(`\n[${name}] ${formatSummary(summarise([pdir], { top: 15, files: 10 }))}`);
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(TIME)) fail(`${TIME} is missing: install the Debian package \`time\` (apt-get install time)`);
+  if (!existsSync(generator)) fail(`generator not found: ${generator} (set CDP_SHARED to the shared/ folder)`);
+  checkBundleFresh();
+  const redocly = ensureRedocly();
+  const dir = mkdtempSync(join(tmpdir(), 'cdp-lint-bench-'));
+  try {
+    log(`generating workloads in ${dir} ...`);
+    const workloads = prepareWorkloads(dir, opts.scenarios);
+    const cpus = availableParallelism();
+    const loadBefore = loadavg()[0];
+    const results = {};
+    for (const name of opts.scenarios) results[name] = runScenario(name, workloads[name], dir, redocly, opts.runs);
+    const loadAfter = loadavg()[0];
+    const meta = {
+      loadBefore: loadBefore.toFixed(1),
+      loadAfter: loadAfter.toFixed(1),
+      busy: Math.max(loadBefore, loadAfter) > cpus * 0.75,
+      cdpVersion: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+      redoclyVersion: redocly.version,
+      runs: opts.runs,
+      cores: cpus,
+    };
+    process.stdout.write(report(results, meta) + '\n');
+    if (opts.profile) process.stdout.write((await profile(workloads, dir)) + '\n');
+  } finally {
+    if (opts.keep) log(`workloads kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
