@@ -74,6 +74,13 @@ function emit(name, ajv, refs) {
   emit('oas31', ajv, { document: 'oas31' });
 }
 
+// The draft-07 meta-schema, so checking that a configSchema is a valid JSON Schema needs no ajv
+// instance (whose construction compiles the meta-schema at every start).
+{
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  emit('draft07', ajv, { metaSchema: 'http://json-schema.org/draft-07/schema' });
+}
+
 // The connector's own schemas (schemas/*.json), validated with ajv + ajv-formats.
 {
   const dir = join(root, 'schemas');

@@ -166,7 +166,8 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
   for (const job of jobs) {
     const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
     if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
-    if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result, source, options: lintOptions });
+    // Parsed sources are large: keep them only when --fix will need them.
+    if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
   }
   return out;
 }

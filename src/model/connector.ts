@@ -38,6 +38,8 @@ export interface Connector {
   paths: Map<string, Located>;
   webhooks: Map<string, Located>;
   operations: OperationRef[];
+  /** Operations by kind and path/webhook key ("path /contacts"), for O(1) cross-reference lookups. */
+  operationsByKey: Map<string, OperationRef[]>;
   /** configSchema property names with their pointers; undefined when there is no configSchema. */
   configProperties: Map<string, Ptr> | undefined;
   refs: RefResolver;
@@ -73,6 +75,7 @@ export function buildConnector(source: SourceFile, root: JsonObject, options: { 
     paths,
     webhooks,
     operations,
+    operationsByKey: indexOperations(operations),
     configProperties: configProperties(root),
     refs: new RefResolver({ source, oas, refRoot: options.refRoot, maxHops: options.maxRefHops, limits: options.limits }),
   };
@@ -120,12 +123,28 @@ export function splitResourcePath(resourcePath: string): { path: string; method:
   return { path: resourcePath.slice(0, i) || '/', method: resourcePath.slice(i + 1) };
 }
 
+function indexOperations(operations: OperationRef[]): Map<string, OperationRef[]> {
+  const out = new Map<string, OperationRef[]>();
+  for (const o of operations) {
+    const k = `${o.kind} ${o.key}`;
+    const list = out.get(k);
+    if (list) list.push(o);
+    else out.set(k, [o]);
+  }
+  return out;
+}
+
+/** The operations of one path or webhook. */
+export function operationsAt(c: Connector, kind: 'path' | 'webhook', key: string): OperationRef[] {
+  return c.operationsByKey.get(`${kind} ${key}`) ?? [];
+}
+
 /** Find an operation by kind, key and method (exact). */
 export function findOperation(c: Connector, kind: 'path' | 'webhook', key: string, method: string): OperationRef | undefined {
-  return c.operations.find((o) => o.kind === kind && o.key === key && o.method === method);
+  return operationsAt(c, kind, key).find((o) => o.method === method);
 }
 
 /** The operations addressed by a resourcePath-style reference, for messages and suggestions. */
 export function methodsOf(c: Connector, kind: 'path' | 'webhook', key: string): string[] {
-  return c.operations.filter((o) => o.kind === kind && o.key === key).map((o) => o.method);
+  return operationsAt(c, kind, key).map((o) => o.method);
 }

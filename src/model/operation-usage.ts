@@ -6,7 +6,7 @@
  * misspelled-key or resource-path), not again as a dead or mis-tagged operation.
  */
 import { isObject, own, type JsonObject } from './json.js';
-import { splitResourcePath, type Connector, type OperationRef } from './connector.js';
+import { operationsAt, splitResourcePath, type Connector, type OperationRef } from './connector.js';
 import { Ptr } from './pointer.js';
 import { suggest } from '../util/text.js';
 
@@ -83,7 +83,7 @@ function add(c: Connector, usage: Usage, source: Source, ref: string, use: Use):
   const kind = source.field === 'webhookPath' ? 'webhook' : 'path';
   const split = splitResourcePath(ref);
   if (!split) return;
-  const same = c.operations.filter((o) => o.kind === kind && o.key === split.path);
+  const same = operationsAt(c, kind, split.path);
   const op = same.find((o) => o.method === split.method) ?? same.find((o) => o.method === split.method.toLowerCase());
   if (op) {
     const list = usage.uses.get(op) ?? [];

@@ -6,7 +6,7 @@
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
-import { splitResourcePath, type Connector, type OperationRef } from '../model/connector.js';
+import { operationsAt, splitResourcePath, type Connector, type OperationRef } from '../model/connector.js';
 import { explainMiss, fieldSegments, lookupField, recordSchemas } from '../model/schema-fields.js';
 import { requestSchema, responseSchema } from '../model/schema-shape.js';
 import { operationLabel } from '../model/operation-usage.js';
@@ -55,7 +55,7 @@ function pointOperation(c: Connector, point: JsonObject): OperationRef | undefin
   const rp = own(point, 'resourcePath');
   const split = typeof rp === 'string' ? splitResourcePath(rp) : undefined;
   if (!split) return undefined;
-  const same = c.operations.filter((o) => o.kind === 'path' && o.key === split.path);
+  const same = operationsAt(c, 'path', split.path);
   return same.find((o) => o.method === split.method) ?? same.find((o) => o.method === split.method.toLowerCase());
 }
 
