@@ -1,6 +1,7 @@
 /** A parsed file: its text, value, positions and the problems met while reading it. */
 import { extname } from 'node:path';
 import { readSource, type ReadOptions } from './read.js';
+import { parseJsonFast } from './json-fast.js';
 import { parseJson, type ParseProblem } from './json.js';
 import { parseYaml } from './yaml.js';
 import { LineIndex, LocationIndex } from './locations.js';
@@ -72,7 +73,7 @@ export function loadSource(path: string, limits: Limits, readOptions: ReadOption
 /** Parse text already in memory (also used by tests and by --fix re-checks). */
 export function parseText(path: string, text: string, limits: Limits, encodingNote?: string): SourceFile {
   const format = formatOf(path, text);
-  const out = format === 'json' ? parseJson(text, limits) : parseYaml(text, limits);
+  const out = format === 'json' ? (parseJsonFast(text, limits) ?? parseJson(text, limits)) : parseYaml(text, limits);
   return {
     path,
     text,
