@@ -1,5 +1,5 @@
 /**
- * The OpenAPI validator compiled at build time (src/generated/oas30.js and oas31.js, export
+ * The OpenAPI validator compiled at build time (src/generated/oas30.js and oas31.cjs, export
  * `document`) is the one swagger-parser validates with: on the same document it yields the same raw
  * ajv errors as `SwaggerParser.validate` (the `details` of the error it throws).
  *
@@ -17,11 +17,14 @@ import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ErrorObject } from 'ajv';
 import * as oas30 from '../src/generated/oas30.js';
-import * as oas31 from '../src/generated/oas31.js';
+import { createRequire } from 'node:module';
+import type * as Oas31 from '../src/generated/oas31.cjs';
 import { CONNECTOR_ROOT_KEYS } from '../src/rules/oas-schema.js';
 import { parseText, defaultLimits } from '../src/load/source.js';
 import { detectLayout } from '../src/load/layout.js';
 import { CORPUS, FIXTURES, lintPath } from './helpers/lint.js';
+
+const oas31 = createRequire(import.meta.url)('../src/generated/oas31.cjs') as typeof Oas31;
 
 type Doc = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { yamlLib } from '../load/yaml-lib.js';
 import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
 import type { Severity, SeverityOrOff } from '../types.js';
 import { suggest } from '../util/text.js';
@@ -48,7 +48,7 @@ export function loadConfig(path: string, ruleIds: readonly string[], shownAs: st
 function parseConfigText(text: string, path: string, shownAs: string): unknown {
   try {
     if (path.toLowerCase().endsWith('.json')) return JSON.parse(text.replace(/^\uFEFF/, ''));
-    return parseYaml(text, { uniqueKeys: true }) ?? {};
+    return yamlLib().parse(text, { uniqueKeys: true }) ?? {};
   } catch (e) {
     const first = String((e as Error).message).split('\n')[0];
     throw new ConfigError(`${shownAs}: not valid ${path.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);

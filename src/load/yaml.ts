@@ -4,7 +4,15 @@
  * syntax tree (built iteratively) before its recursive composer runs, and aliases are expanded with
  * a budget, so deep nesting and alias bombs end in a diagnostic, not a stack overflow or a hang.
  */
-import { CST, Composer, Lexer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
+import type { CST, Node, Document } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
+
+type Yaml = typeof import('yaml');
+const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as Yaml['isAlias'];
+const isMap = ((n: unknown) => yamlLib().isMap(n)) as Yaml['isMap'];
+const isPair = ((n: unknown) => yamlLib().isPair(n)) as Yaml['isPair'];
+const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as Yaml['isScalar'];
+const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as Yaml['isSeq'];
 import { LocationIndex, type ContainerLoc } from './locations.js';
 import type { ParseOutput, ParseProblem } from './json.js';
 import { escapeSegment } from '../model/pointer.js';
@@ -82,13 +90,13 @@ function readDocument(text: string, maxDepth: number): { doc: Document.Parsed } 
       if (maxDepth > READER_MAX_DEPTH) return { problem: { kind: 'depth', message: TOO_DEEP_FOR_READER, offset: early, end: early + 1 } };
       // The first look ignores the block nesting around the brackets: the text up to where it
       // stopped (whose nesting is bounded) tells exactly where the limit is first crossed.
-      const exact = tooDeepAt(Array.from(new Parser().parse(text.slice(0, early + 1))), maxDepth) ?? early;
+      const exact = tooDeepAt(Array.from(new (yamlLib().Parser)().parse(text.slice(0, early + 1))), maxDepth) ?? early;
       return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: exact, end: exact + 1 } };
     }
-    const tokens = Array.from(new Parser().parse(text));
+    const tokens = Array.from(new (yamlLib().Parser)().parse(text));
     const deep = tooDeepAt(tokens, maxDepth);
     if (deep !== undefined) return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: deep, end: deep + 1 } };
-    const composer = new Composer({ uniqueKeys: false, strict: true, keepSourceTokens: false });
+    const composer = new (yamlLib().Composer)({ uniqueKeys: false, strict: true, keepSourceTokens: false });
     let doc: Document.Parsed | undefined;
     for (const d of composer.compose(tokens, true, text.length)) {
       if (!doc) {
@@ -126,14 +134,14 @@ function lexicallyTooDeepAt(text: string, maxDepth: number): number | undefined 
   let flow = 0;
   let compact = 0;
   let atScalar = false;
-  for (const source of new Lexer().lex(text)) {
+  for (const source of new (yamlLib().Lexer)().lex(text)) {
     if (atScalar) {
       atScalar = false;
       compact = 0;
       offset += source.length;
       continue;
     }
-    const type = CST.tokenType(source);
+    const type = yamlLib().CST.tokenType(source);
     if (type === 'scalar') {
       atScalar = true;
       continue;

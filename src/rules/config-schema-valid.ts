@@ -4,8 +4,8 @@
  * the platform's extra keywords (`scopes`, `widget`, `allowAdditionalProperties`) being ignored.
  */
 import * as draft07 from '../generated/draft07.js';
-import AjvModule from 'ajv';
-import formatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, jsonType, own, type JsonObject } from '../model/json.js';
@@ -20,8 +20,12 @@ let shared: Ajv | undefined;
 /** One Ajv instance per process, built on first use. */
 function ajvInstance(): Ajv {
   if (!shared) {
-    shared = new AjvModule.default({ strict: false, allErrors: true, logger: false, validateFormats: true });
-    formatsModule.default(shared);
+    // Loaded on first use (a configSchema with references): ajv's compiler is 100 KB that most runs never need.
+    const req = createRequire(import.meta.url);
+    const Ajv = (req('ajv') as { default: typeof AjvModule.default }).default;
+    const addFormats = (req('ajv-formats') as { default: (ajv: Ajv) => void }).default;
+    shared = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });
+    addFormats(shared);
   }
   return shared;
 }

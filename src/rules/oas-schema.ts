@@ -6,7 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import { defineRule, type RuleContext } from './types.js';
 import * as oas30 from '../generated/oas30.js';
-import * as oas31 from '../generated/oas31.js';
+import { createRequire } from 'node:module';
+import type * as Oas31 from '../generated/oas31.cjs';
 import { collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
 import { isObject, jsonType, own, setOwn, type JsonObject } from '../model/json.js';
@@ -108,7 +109,7 @@ function check(context: RuleContext): void {
   if (own(oas.value, 'swagger') !== undefined) return; // the openapi-version rule explains Swagger 2.0
   const is31 = /^3\.1\./.test(version);
   const doc = documentToValidate(oas.value, context.connector.layout === 'openapi', is31);
-  const validate = is31 ? oas31.document : oas30.document;
+  const validate = is31 ? oas31().document : oas30.document;
   validate(doc);
   let errors: ErrorObject[] = [...(validate.errors ?? [])];
   // Webhooks in a 3.0 document are the platform's dialect: check each as a Path Item instead.
@@ -157,6 +158,26 @@ const SCHEMA_KEYS_OUTSIDE_SCHEMA = new Set(['type', 'format', 'items', 'enum', '
 /** A Swagger 2.0-style parameter lacks `schema` because its `type` sits beside it: one mistake, reported once, at `type`. */
 function isSwagger2Schema(f: Finding, all: Finding[]): boolean {
   return f.kind === 'either' && all.some((o) => o.kind === 'unexpected' && o.instancePath === f.instancePath && SCHEMA_KEYS_OUTSIDE_SCHEMA.has(o.property!));
+}
+
+let oas31Module: typeof Oas31 | undefined;
+
+/**
+ * The OpenAPI 3.1 validator, loaded on first use from the generated CommonJS file: from the bundle
+ * (dist/cli.js) it is ../src/generated, from the sources ../generated.
+ */
+function oas31(): typeof Oas31 {
+  if (oas31Module) return oas31Module;
+  const req = createRequire(import.meta.url);
+  for (const candidate of ['../generated/oas31.cjs', '../src/generated/oas31.cjs']) {
+    try {
+      oas31Module = req(candidate) as typeof Oas31;
+      return oas31Module;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    }
+  }
+  throw new Error('the OpenAPI 3.1 validator is missing: run `npm run build`');
 }
 
 function documentToValidate(value: JsonObject, isConnectorRoot: boolean, is31: boolean): JsonObject {
