@@ -170,6 +170,13 @@ function classify(f: CdpFinding): { suggestion: string | undefined; misspelt: bo
   return { suggestion: s, misspelt: s !== undefined };
 }
 
+/** The unexpected keys with their suggestion, shared by misspelled-key and unknown-key (each reports its own kind). */
+function unexpectedKeys(c: Connector): Array<{ f: CdpFinding; suggestion: string | undefined; misspelt: boolean }> {
+  return findingsOf(c)
+    .filter((f) => f.kind === 'unexpected')
+    .map((f) => ({ f, ...classify(f) }));
+}
+
 export const misspelledKey = defineRule({
   meta: {
     id: 'misspelled-key',
@@ -183,9 +190,7 @@ export const misspelledKey = defineRule({
     return {
       ...extensionVisitors(context.connector),
       end() {
-        for (const f of findingsOf(context.connector)) {
-          if (f.kind !== 'unexpected') continue;
-          const { suggestion, misspelt } = classify(f);
+        for (const { f, suggestion, misspelt } of unexpectedKeys(context.connector)) {
           if (!misspelt || !suggestion) continue;
           // Only root keys (the connector's lists) are renamed by --fix: there a near miss has one meaning.
           const fix = f.ptr.segments().length === 0 ? renameFix(context, f, suggestion) : undefined;
@@ -209,9 +214,7 @@ export const unknownKey = defineRule({
     return {
       ...extensionVisitors(context.connector),
       end() {
-        for (const f of findingsOf(context.connector)) {
-          if (f.kind !== 'unexpected') continue;
-          const { suggestion, misspelt } = classify(f);
+        for (const { f, suggestion, misspelt } of unexpectedKeys(context.connector)) {
           if (misspelt) continue;
           const hint = suggestion ? `; did you mean \`${suggestion}\`?` : f.known.length ? ` (expected ${codeList(f.known, 'or')})` : '';
           const fix = isCustomStepVendor(f, suggestion) ? renameFix(context, f, 'provider') : undefined;

@@ -3,10 +3,9 @@
  * fresh temporary folder with real files. Build first: `node scripts/build.mjs` (`npm test` does).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TempDir } from '../helpers/tempdir.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -25,18 +24,9 @@ export function cdpLint(args: string[], cwd: string): RunResult {
 }
 
 /** A temporary folder; `remove()` deletes it. */
-export class Workspace {
-  readonly dir = mkdtempSync(join(tmpdir(), 'cdp-lint-e2e-'));
-
-  path(rel: string): string {
-    return join(this.dir, rel);
-  }
-
-  write(rel: string, content: string | Uint8Array): string {
-    const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    return path;
+export class Workspace extends TempDir {
+  constructor() {
+    super('cdp-lint-e2e-');
   }
 
   read(rel: string): string {
@@ -49,10 +39,6 @@ export class Workspace {
 
   run(...args: string[]): RunResult {
     return cdpLint(args, this.dir);
-  }
-
-  remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

@@ -4,10 +4,10 @@
  * (`node scripts/build.mjs`; `npm test` does).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TempDir } from '../helpers/tempdir.js';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
@@ -36,18 +36,9 @@ export interface Report {
 }
 
 /** A temporary folder to run the CLI in. */
-export class Scratch {
-  readonly dir = mkdtempSync(join(tmpdir(), 'cdp-lint-hostile-'));
-
-  path(rel: string): string {
-    return join(this.dir, rel);
-  }
-
-  write(rel: string, content: string | Uint8Array): string {
-    const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    return path;
+export class Scratch extends TempDir {
+  constructor() {
+    super('cdp-lint-hostile-');
   }
 
   /** Run `cdp-lint ...args` here; a run that outlives `timeout` ms is killed and fails the test. */
@@ -101,9 +92,9 @@ export class Scratch {
     this.writers.push(spawn('sh', ['-c', 'exec 3>"$1"; : > "$2"', 'sh', path, marker], { stdio: 'ignore' }));
   }
 
-  remove(): void {
+  override remove(): void {
     for (const w of this.writers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
-    rmSync(this.dir, { recursive: true, force: true });
+    super.remove();
   }
 }
 
