@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TempDir } from '../helpers/tempdir.js';
+import { at } from '../helpers/text.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -42,17 +43,7 @@ export class Workspace extends TempDir {
   }
 }
 
-/** 1-based line and column (UTF-16 units) of the `nth` occurrence of `needle` in `text`. */
-export function at(text: string, needle: string, nth = 0): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times`);
-  }
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return { line, column: index - (before.lastIndexOf('\n') + 1) + 1 };
-}
+export { at };
 
 /** A connector with no problem under either preset except missing operationIds (strict only). */
 export const CLEAN_JSON = `{

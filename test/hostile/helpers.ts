@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TempDir } from '../helpers/tempdir.js';
+export { at, position } from '../helpers/text.js';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
@@ -115,25 +116,6 @@ export function expectClean(r: Run): void {
 export function expectUsageError(r: Run, line: string): void {
   expectClean(r);
   expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: '', stderr: line + '\n' });
-}
-
-/** 1-based line and column (UTF-16 units) of the `nth` occurrence of `needle` in `text`. */
-export function at(text: string, needle: string, nth = 0): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle.slice(0, 40)}" occurs fewer than ${nth + 1} times`);
-  }
-  return position(text, index);
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-export function position(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const lastNl = before.lastIndexOf('\n');
-  let line = 1;
-  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
-  return { line, column: index - (lastNl + 1) + 1 };
 }
 
 /** A connector with no problem under either preset: an OpenAPI document with the connector lists at its root. */
