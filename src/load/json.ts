@@ -47,6 +47,11 @@ class SyntaxProblem extends Error {
   }
 }
 
+/** The message for nesting beyond --max-depth, the same for JSON and YAML. */
+export function depthMessage(maxDepth: number): string {
+  return `Nesting is deeper than ${maxDepth} levels; cdp-lint stops here (raise --max-depth if this is intended)`;
+}
+
 /** Parse JSON text; never throws for bad input. */
 export function parseJson(text: string, options: { maxDepth: number }): ParseOutput {
   const parser = new JsonParser(text, options.maxDepth);
@@ -130,7 +135,7 @@ class JsonParser {
     if (c === 123 || c === 91) {
       if (this.stack.length >= this.maxDepth) {
         throw new SyntaxProblem(
-          `Nesting is deeper than ${this.maxDepth} levels; cdp-lint stops here (raise --max-depth if this is intended)`,
+          depthMessage(this.maxDepth),
           this.pos,
           this.pos + 1,
           'depth',

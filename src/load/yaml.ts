@@ -14,7 +14,7 @@ const isPair = ((n: unknown) => yamlLib().isPair(n)) as Yaml['isPair'];
 const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as Yaml['isScalar'];
 const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as Yaml['isSeq'];
 import { LocationIndex, type ContainerLoc } from './locations.js';
-import type { ParseOutput, ParseProblem } from './json.js';
+import { depthMessage, type ParseOutput, type ParseProblem } from './json.js';
 import { escapeSegment } from '../model/pointer.js';
 
 export interface YamlLimits {
@@ -30,11 +30,6 @@ class LimitExceeded extends Error {
   ) {
     super(message);
   }
-}
-
-/** The message for nesting beyond --max-depth (shared with the JSON parser's wording). */
-function depthMessage(maxDepth: number): string {
-  return `Nesting is deeper than ${maxDepth} levels; cdp-lint stops here (raise --max-depth if this is intended)`;
 }
 
 /** The yaml package composes recursively and overflows the stack long before this, whatever --max-depth says. */

@@ -28,3 +28,10 @@ export function jsonType(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   return typeof v;
 }
+
+/** The value at a pointer's segments, or undefined where the path leaves the document. */
+export function valueAt(root: unknown, segments: string[]): unknown {
+  let cur = root;
+  for (const s of segments) cur = isObject(cur) ? own(cur, s) : Array.isArray(cur) ? cur[Number(s)] : undefined;
+  return cur;
+}

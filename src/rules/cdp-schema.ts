@@ -8,11 +8,11 @@ import { defineRule, type RuleContext, type RuleVisitors } from './types.js';
 import type { TextEdit } from '../types.js';
 import * as cdp from '../generated/cdp.js';
 import { collapse, type Finding } from '../schema/collapse.js';
-import { isObject, jsonType, own, setOwn, type JsonObject } from '../model/json.js';
+import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import type { Connector } from '../model/connector.js';
 import { Ptr } from '../model/pointer.js';
 import type { NodeType } from '../model/node-types.js';
-import { codeList, listing, suggest } from '../util/text.js';
+import { article, codeList, suggest } from '../util/text.js';
 
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
@@ -141,7 +141,7 @@ function reportShape(context: RuleContext): void {
     if (f.kind === 'unexpected') continue;
     const where = label(f.ptr);
     const data = { Where: where.charAt(0).toUpperCase() + where.slice(1), What: where.charAt(0).toUpperCase() + where.slice(1) };
-    const value = valueAt(c.root, f.ptr);
+    const value = valueAt(c.root, f.ptr.segments());
     if (f.kind === 'missing') context.report({ messageId: 'missing', data: { ...data, property: f.property! }, ptr: f.ptr });
     else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)) }, ptr: f.ptr });
     else if (f.kind === 'enum') context.report({ messageId: 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map((a) => JSON.stringify(a)), 'or'), actual: `\`${JSON.stringify(value)}\`` }, ptr: f.ptr });
@@ -149,17 +149,6 @@ function reportShape(context: RuleContext): void {
   }
 }
 
-function article(t: string): string {
-  if (t.includes(',')) return listing(t.split(',').map(article), 'or');
-  if (t === 'null') return '`null`';
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
-}
-
-function valueAt(root: unknown, ptr: Ptr): unknown {
-  let cur = root;
-  for (const s of ptr.segments()) cur = isObject(cur) ? own(cur, s) : Array.isArray(cur) ? cur[Number(s)] : undefined;
-  return cur;
-}
 
 /** The suggestion for an unexpected key, and whether it is a near-certain misspelling. */
 function classify(f: CdpFinding): { suggestion: string | undefined; misspelt: boolean } {
@@ -233,7 +222,7 @@ function isCustomStepVendor(f: CdpFinding, suggestion: string | undefined): bool
 
 /** Rename an unexpected key, unless the right key is already there (the rename would duplicate it). */
 function renameFix(context: RuleContext, f: CdpFinding, to: string): TextEdit[] | undefined {
-  const parent = valueAt(context.connector.root, f.ptr);
+  const parent = valueAt(context.connector.root, f.ptr.segments());
   if (!isObject(parent) || Object.prototype.hasOwnProperty.call(parent, to)) return undefined;
   return context.fix.renameKey(f.ptr.child(f.property!), to);
 }

@@ -6,7 +6,7 @@ import { defineRule, type RuleContext } from './types.js';
 import { own, jsonType, type JsonObject } from '../model/json.js';
 import type { Ptr } from '../model/pointer.js';
 import { forEachSchema } from '../model/json-schema-walk.js';
-import { codeList, suggest } from '../util/text.js';
+import { article, codeList, suggest } from '../util/text.js';
 
 const SCOPES = ['application', 'event', 'action', 'audience-action', 'journey-action', 'enrichment'];
 
@@ -50,6 +50,5 @@ function check(context: RuleContext, schema: JsonObject, ptr: Ptr): void {
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return `the string \`"${value}"\``;
-  const t = jsonType(value);
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+  return article(jsonType(value));
 }

@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import type AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { defineRule, type RuleContext } from './types.js';
-import { isObject, jsonType, own, type JsonObject } from '../model/json.js';
+import { isObject, jsonType, own, valueAt, type JsonObject } from '../model/json.js';
 import { Ptr } from '../model/pointer.js';
 import { forEachSchema } from '../model/json-schema-walk.js';
-import { codeList } from '../util/text.js';
+import { article, codeList } from '../util/text.js';
 
 type Ajv = InstanceType<typeof AjvModule.default>;
 
@@ -112,7 +112,7 @@ function reportMetaErrors(context: RuleContext, errors: ErrorObject[], base: Ptr
     }
     const typeErr = list.find((e) => e.keyword === 'type');
     if (typeErr) {
-      const expected = String((typeErr.params as { type: unknown }).type).split(',').map(article).join(' or ');
+      const expected = article(String((typeErr.params as { type: unknown }).type));
       context.report({ messageId: 'wrongType', data: { keyword, expected, actual: article(jsonType(value)) }, ptr });
       continue;
     }
@@ -171,12 +171,3 @@ function reportCompileError(context: RuleContext, e: unknown, schema: JsonObject
   context.report({ messageId: 'compile', data: { problem: e instanceof Error ? e.message : String(e) }, ptr: base });
 }
 
-function valueAt(root: unknown, segs: string[]): unknown {
-  let cur = root;
-  for (const s of segs) cur = isObject(cur) ? own(cur, s) : Array.isArray(cur) ? cur[Number(s)] : undefined;
-  return cur;
-}
-
-function article(t: string): string {
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
-}

@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import type * as Oas31 from '../generated/oas31.cjs';
 import { collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
-import { isObject, jsonType, own, setOwn, type JsonObject } from '../model/json.js';
+import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import { typeAt } from '../model/type-at.js';
 import { typeName, type NodeType } from '../model/node-types.js';
-import { codeList, didYouMean, suggest } from '../util/text.js';
+import { article, codeList, didYouMean, suggest } from '../util/text.js';
 
 /** Connector keys that may sit at the root of an OpenAPI-root connector and are not OpenAPI's business. */
 export const CONNECTOR_ROOT_KEYS = new Set([
@@ -329,16 +329,6 @@ function humanize(f: Finding): string {
   return m.replace(/^must /, 'must ');
 }
 
-function valueAt(doc: unknown, segments: string[]): unknown {
-  let cur: unknown = doc;
-  for (const s of segments) {
-    if (isObject(cur)) cur = own(cur, s);
-    else if (Array.isArray(cur)) cur = cur[Number(s)];
-    else return undefined;
-  }
-  return cur;
-}
-
 /** "response `200` of POST /contacts", "parameter 0 of GET /x", "schema `orderSchema`"... */
 function describe(type: NodeType, segments: string[], value: unknown): string {
   const last = segments[segments.length - 1] ?? '';
@@ -368,11 +358,6 @@ function operationLabel(segments: string[]): string | undefined {
   const i = segments.findIndex((s, idx) => (s === 'paths' || s === 'webhooks') && idx === 0);
   if (i !== 0 || segments.length < 3) return undefined;
   return `${segments[2]!.toUpperCase()} ${segments[1]}`;
-}
-
-function article(t: string): string {
-  if (t === 'null') return '`null`';
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }
 
 function cap(s: string): string {

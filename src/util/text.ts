@@ -39,3 +39,10 @@ export function fill(template: string, data: Record<string, string | number> | u
   if (!data) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
+
+/** "a string", "an object", "`null`"; a comma list of types ("string,null") becomes "a string or `null`". */
+export function article(type: string): string {
+  if (type.includes(',')) return listing(type.split(',').map(article), 'or');
+  if (type === 'null') return '`null`';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
