@@ -34,7 +34,7 @@
 //
 // The absolute times on a shared 2-core machine are noise; the ratios within one run are the result.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.CDP_SHARED ?? join(root, '..', 'shared');
 const generator = join(shared, 'tools', 'gen-connector.mjs');
 const singleSource = join(shared, 'corpus', 'hub', 'intercom.json');
-const cli = join(root, 'bin', 'cdp-lint.js');
+const cli = join(root, 'bin', 'cdp-lint.cjs');
 const TIME = '/usr/bin/time';
 const REDOCLY_RANGE = '2.77';
 const redoclyCache = join(tmpdir(), 'cdp-lint-bench-redocly');
@@ -135,10 +135,10 @@ function ensureRedocly() {
   return { bin, version };
 }
 
-/** Warn when dist/cli.js is older than a source file: the bench measures the built bundle. */
+/** Warn when dist/cli.cjs is older than a source file: the bench measures the built bundle. */
 function checkBundleFresh() {
-  const dist = join(root, 'dist', 'cli.js');
-  if (!existsSync(dist)) fail('dist/cli.js is missing: run `npm run build` first');
+  const dist = join(root, 'dist', 'cli.cjs');
+  if (!existsSync(dist)) fail('dist/cli.cjs is missing: run `npm run build` first');
   const built = statSync(dist).mtimeMs;
   const newer = [];
   const walk = (d) => {
@@ -150,7 +150,7 @@ function checkBundleFresh() {
   };
   walk(join(root, 'src'));
   walk(join(root, 'schemas'));
-  if (newer.length) log(`warning: dist/cli.js is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', ...' : ''}; run \`npm run build\` to measure the current source`);
+  if (newer.length) log(`warning: dist/cli.cjs is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', ...' : ''}; run \`npm run build\` to measure the current source`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,32 +326,20 @@ function report(results, meta) {
 // ---------------------------------------------------------------------------------------------
 // Profiles
 
-/** Bundle src/cli/main.ts like scripts/build.mjs does, but unminified and with a source map. */
+/**
+ * The CLI as installed (bin/cdp-lint.cjs, dist/cli.cjs, node_modules) but with an unminified bundle
+ * and its source map, so profiles name src/ functions; a first run writes its code cache.
+ */
 async function buildReadableBundle(dir) {
   rmSync(dir, { recursive: true, force: true });
-  const esbuild = await import(join(root, 'node_modules', 'esbuild', 'lib', 'main.js'));
-  const outfile = join(dir, 'cli.js');
-  // Without a package.json saying "type": "module", Node 20 first tries the file as CommonJS.
-  mkdirSync(dirname(outfile), { recursive: true });
-  writeFileSync(join(dirname(outfile), 'package.json'), '{"type": "module"}\n');
-  await esbuild.build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    splitting: false,
-    minify: false,
-    // External: the map is beside the bundle for profile-top, but the bundle does not name it, so
-    // Node does not load it while being profiled.
-    sourcemap: 'external',
-    legalComments: 'none',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    define: { __CDP_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
-    logLevel: 'warning',
-  });
-  return outfile;
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  const { bundleCli } = await import(join(root, 'scripts', 'bundle.mjs'));
+  await bundleCli({ outfile: join(dir, 'dist', 'cli.cjs'), readable: true });
+  copyFileSync(join(root, 'bin', 'cdp-lint.cjs'), join(dir, 'bin', 'cdp-lint.cjs'));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const bin = join(dir, 'bin', 'cdp-lint.cjs');
+  spawnSync(process.execPath, [bin, join(root, 'fixtures', 'valid'), join(root, 'fixtures', 'invalid')], { stdio: 'ignore' });
+  return bin;
 }
 
 async function profile(workloads, dir) {

@@ -1,5 +1,5 @@
 /**
- * End to end: the BUILT command (`node bin/cdp-lint.js`, which runs dist/cli.js; `npm test` builds
+ * End to end: the BUILT command (`node bin/cdp-lint.cjs`, which runs dist/cli.cjs; `npm test` builds
  * first) in a child process, as a connector author or a CI job runs it: exit codes, stdout, stderr.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { RULES } from '../src/rules/index.js';
 import { PRESETS } from '../src/config/presets.js';
 
 const REPO = resolve(__dirname, '..');
-const CLI = join(REPO, 'bin', 'cdp-lint.js');
+const CLI = join(REPO, 'bin', 'cdp-lint.cjs');
 const FIX = join(REPO, 'fixtures');
 const ANSI = /\u001b\[/;
 
@@ -52,7 +52,7 @@ function expectUsageFailure(run: Run, mentions: string): void {
 let tmp: string;
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` (npm test does) first');
+  if (!existsSync(join(REPO, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `node scripts/build.mjs` (npm test does) first');
   tmp = mkdtempSync(join(tmpdir(), 'cdp-lint-cli-'));
 });
 afterAll(() => {

@@ -153,10 +153,10 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
   }
   const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, onlyConnectors: ctx.onlyConnectors };
-  const threads = ctx.keepSources || !BUNDLED ? 1 : threadsFor(jobs.length);
+  const threads = ctx.keepSources ? 1 : threadsFor(jobs.length);
   const out: Linted[] = [];
   if (threads > 1) {
-    const outcomes = await runParallel(jobs, runOptions, threads, new URL(import.meta.url), runJob);
+    const outcomes = await runParallel(jobs, runOptions, threads, runJob);
     outcomes.forEach((o, i) => {
       if (o.kind === 'fatal') throw new UsageError(o.message);
       if (o.kind === 'result') out.push({ path: jobs[i]!.path, result: o.result });
@@ -171,9 +171,6 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
   }
   return out;
 }
-
-/** Worker threads run the bundled file itself; from TypeScript sources (tests) everything stays on one thread. */
-const BUNDLED = import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
 
 /** Apply fixes to every file and write the fixed ones; false when a file could not be written. */
 function fixAll(linted: Linted[], io: CommandIo): boolean {

@@ -1,26 +1,73 @@
-/** Process entry: wire the CLI to the real process, and never let an error escape as a stack trace. */
+/**
+ * Process entry, called by bin/cdp-lint.cjs once the bundle is loaded: wire the CLI to the real
+ * process, and never let an error escape as a stack trace. Worker threads run the same entry and
+ * take the worker branch.
+ */
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { runCli } from './run.js';
-import { isLintWorker, workerMain } from '../engine/parallel.js';
+import { isLintWorker, setWorkerEntry, workerMain } from '../engine/parallel.js';
 import { runJob } from './lint-job.js';
 
-if (isLintWorker()) {
-  workerMain(runJob);
-} else {
+const nodeRequire = createRequire(import.meta.url);
+
+/** Start the CLI; `entry` is the script that started the process, which worker threads run too. */
+export function main(entry: string): void {
+  if (isLintWorker()) {
+    workerMain(runJob);
+    return;
+  }
+  setWorkerEntry(entry);
   process.on('unhandledRejection', (e) => {
-    process.stderr.write(`cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    writeAll(2, `cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     process.exit(2);
   });
-  // `cdp-lint ... | head` closes the pipe early: stop quietly, as other command-line tools do.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  const code = await runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+  void runCli(process.argv.slice(2), {
+    stdout: (s) => writeAll(1, s),
+    stderr: (s) => writeAll(2, s),
     cwd: process.cwd(),
     env: process.env,
-    isTTY: process.stdout.isTTY === true,
+    isTTY: isTerminal(1),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
+}
+
+/**
+ * Write straight to the file descriptor: reports are written once, at the end, and going through
+ * process.stdout would load Node's stream and socket machinery (milliseconds at every start) for it.
+ * A pipe left non-blocking by the parent is retried until it drains; a closed pipe (`cdp-lint ... |
+ * head`) ends the process quietly, as other command-line tools do.
+ */
+function writeAll(fd: number, text: string): void {
+  let buffer = Buffer.from(text, 'utf8');
+  while (buffer.length > 0) {
+    try {
+      buffer = buffer.subarray(writeSync(fd, buffer));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        continue;
+      }
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    }
+  }
+}
+
+/**
+ * isatty(fd), without loading node:tty (and with it Node's socket modules) unless fd is a character
+ * device other than /dev/null: files, pipes and /dev/null, where hooks and CI send output, are not terminals.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    const devNull = statSync('/dev/null', { throwIfNoEntry: false });
+    if (devNull?.isCharacterDevice() && devNull.rdev === stat.rdev) return false;
+  } catch {
+    return false;
+  }
+  return (nodeRequire('node:tty') as typeof import('node:tty')).isatty(fd);
 }

@@ -4,10 +4,13 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Diagnostic, FileResult, TextEdit } from '../types.js';
 import { parseText, type SourceFile } from '../load/source.js';
 import { lintSource, type LintOptions } from './lint.js';
+
+let tmpCounter = 0;
+/** Unique within the process (pid, time, counter): node:crypto costs milliseconds to load at every start. */
+const tmpSuffix = (): string => `${Date.now().toString(36)}-${(tmpCounter++).toString(36)}`;
 
 /** Most lint-and-fix rounds on one file: a fix may make another one possible (ESLint stops at 10 as well). */
 const MAX_PASSES = 10;
@@ -138,7 +141,7 @@ export function writeFixed(original: SourceFile, text: string): void {
 /** Write through a temporary file in the same folder and rename it over `path`, keeping its permissions. */
 export function writeAtomic(path: string, data: Buffer): void {
   const mode = statSync(path).mode & 0o7777;
-  const tmp = join(dirname(path), `.${basename(path)}.cdp-lint-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.cdp-lint-${process.pid}-${tmpSuffix()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', mode);

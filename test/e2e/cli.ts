@@ -1,5 +1,5 @@
 /**
- * End-to-end helpers: run the built CLI (bin/cdp-lint.js -> dist/cli.js) as a user would, in a
+ * End-to-end helpers: run the built CLI (bin/cdp-lint.cjs -> dist/cli.cjs) as a user would, in a
  * fresh temporary folder with real files. Build first: `node scripts/build.mjs` (`npm test` does).
  */
 import { spawnSync } from 'node:child_process';
@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { TempDir } from '../helpers/tempdir.js';
 import { at } from '../helpers/text.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.cjs', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface RunResult {
   code: number | null;

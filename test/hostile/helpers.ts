@@ -1,5 +1,5 @@
 /**
- * Helpers for the hostile-input suite: run the built CLI (bin/cdp-lint.js -> dist/cli.js) in a
+ * Helpers for the hostile-input suite: run the built CLI (bin/cdp-lint.cjs -> dist/cli.cjs) in a
  * fresh temporary folder, with a time limit, and read its JSON report. Build first
  * (`node scripts/build.mjs`; `npm test` does).
  */
@@ -11,8 +11,8 @@ import { TempDir } from '../helpers/tempdir.js';
 export { at, position } from '../helpers/text.js';
 import { expect } from 'vitest';
 
-export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.cjs', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface Run {
   code: number | null;

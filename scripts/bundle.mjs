@@ -1,0 +1,84 @@
+// Bundles src/cli/main.ts into one CommonJS file, for scripts/build.mjs (dist/cli.cjs, minified) and
+// for the bench's profiles (unminified, with a source map). The file is a CommonJS module wrapped
+// in its function expression, which bin/cdp-lint.cjs compiles (with V8's code cache), calls, and
+// whose `main` it then runs.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// commander requires node:child_process at load, for git-style subcommands this CLI does not have;
+// loading it costs milliseconds at every start. Give commander a stand-in that loads it on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'commander')) ? { path: 'lazy-child-process', namespace: 'cdp-lint' } : undefined,
+    );
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: 'cdp-lint' }, () => ({
+      contents: "let cp; const load = () => (cp ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, key) => load()[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+// chalk detects the terminal's colours at load (node:tty, node:os, and with them Node's stream and
+// socket modules); cdp-lint decides colours itself (--no-color, NO_COLOR, a terminal on stdout) and
+// always passes chalk a level, so chalk's own detection is replaced by "no colours".
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'cdp-lint' }));
+    build.onLoad({ filter: /^supports-color$/, namespace: 'cdp-lint' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
+// fdir (tinyglobby's folder walker) tries to require picomatch from node_modules at load, for a glob
+// option tinyglobby never uses; outside the bundle, that is five more files to read and compile at
+// every start. Leave fdir's picomatch unset.
+const fdirWithoutPicomatch = {
+  name: 'fdir-without-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const lazy = text.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, '');
+      const warnings = lazy === text ? [{ text: 'fdir no longer loads picomatch as expected: check scripts/bundle.mjs' }] : [];
+      return { contents: lazy, loader: 'js', warnings };
+    });
+  },
+};
+
+/** Bundle the CLI to `outfile`; `readable` keeps names and writes an external source map (for profiles). */
+export async function bundleCli({ outfile, readable = false }) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    splitting: false,
+    minify: !readable,
+    // External: the map is beside the bundle, but the bundle does not name it, so Node does not load it.
+    sourcemap: readable ? 'external' : false,
+    legalComments: 'none',
+    // Already wrapped as the function bin/cdp-lint.cjs calls: no copy of 600 KB of source to add the
+    // wrapper at each start. esbuild writes ASCII only (non-ASCII characters are escaped), so the
+    // loader may read the file as latin1, the cheapest decoding.
+    charset: 'ascii',
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+    footer: { js: '})' },
+    plugins: [lazyChildProcess, noColorDetection, fdirWithoutPicomatch],
+    define: {
+      // createRequire takes a path as well as a URL; inside the bundle, the bundle's own path.
+      'import.meta.url': '__filename',
+      __CDP_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    },
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * How the built CLI starts and ends: the V8 code cache beside the bundle (bin/cdp-lint.cjs), worker
+ * threads for many files, and output written straight to the file descriptors.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, CLEAN_JSON, Workspace, cdpLint } from './cli.js';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
+
+let w: Workspace;
+beforeEach(() => {
+  w = new Workspace();
+});
+afterEach(() => {
+  // A test may leave dist/ read-only.
+  if (existsSync(w.path('pkg/dist'))) chmodSync(w.path('pkg/dist'), 0o755);
+  w.remove();
+});
+
+/** A copy of the installed package (bin/ and dist/, dependencies linked) whose code cache a test may change. */
+function installCopy(): { bin: string; cache: string } {
+  w.write('pkg/package.json', readFileSync(join(REPO, 'package.json')));
+  w.write('pkg/bin/cdp-lint.cjs', readFileSync(join(REPO, 'bin', 'cdp-lint.cjs')));
+  w.write('pkg/dist/cli.cjs', readFileSync(join(REPO, 'dist', 'cli.cjs')));
+  symlinkSync(join(REPO, 'node_modules'), w.path('pkg/node_modules'));
+  return { bin: w.path('pkg/bin/cdp-lint.cjs'), cache: w.path('pkg/dist/cli.v8cache') };
+}
+
+function run(bin: string, args: string[]) {
+  const out = spawnSync(process.execPath, [bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('V8 code cache', () => {
+  it('the build writes one, and V8 accepts it: a run leaves it untouched', () => {
+    const cache = join(REPO, 'dist', 'cli.v8cache');
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+    const before = statSync(cache);
+    w.write('c.json', BROKEN);
+    expect(cdpLint(['c.json'], w.dir).code).toBe(1);
+    const after = statSync(cache);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('without a cache the CLI works the same and writes one after the run', () => {
+    const { bin, cache } = installCopy();
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
+    expect(existsSync(cache)).toBe(false);
+    const first = run(bin, ['c.json', '-f', 'json']);
+    expect(first).toEqual(expected);
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+    const written = statSync(cache);
+    // Accepted the next time: not written again.
+    expect(run(bin, ['c.json', '-f', 'json'])).toEqual(expected);
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('a cache V8 rejects (another Node, a damaged file) is ignored and replaced', () => {
+    const { bin, cache } = installCopy();
+    w.write('pkg/dist/cli.v8cache', Buffer.alloc(5000, 7));
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    expect(run(bin, ['c.json'])).toEqual(expected);
+    expect(readFileSync(cache).equals(Buffer.alloc(5000, 7))).toBe(false);
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+  });
+
+  it('a read-only install runs without one, silently', () => {
+    const { bin, cache } = installCopy();
+    chmodSync(w.path('pkg/dist'), 0o555);
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    const r = run(bin, ['c.json']);
+    expect(r).toEqual(expected);
+    // root ignores directory permissions; either way nothing was said about the cache.
+    if (process.getuid?.() !== 0) expect(existsSync(cache)).toBe(false);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('many files', () => {
+  it('spreads 40 files over worker threads and reports them in path order, as one by one', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, '0')}.json`);
+    names.forEach((n, i) => w.write(`many/${n}`, i % 3 === 0 ? CLEAN_JSON : BROKEN));
+    const all = w.run('many', '-f', 'json');
+    expect(all.code).toBe(1);
+    expect(all.stderr).toBe('');
+    type Report = { files: Array<{ path: string; diagnostics: unknown[] }> };
+    const results = (JSON.parse(all.stdout) as Report).files;
+    expect(results.map((r) => r.path)).toEqual(names.map((n) => `many/${n}`));
+    const alone = (n: string) => (JSON.parse(w.run(`many/${n}`, '-f', 'json').stdout) as Report).files[0]!.diagnostics;
+    for (const i of [0, 1, 20, 39]) expect(results[i]!.diagnostics).toEqual(alone(names[i]!));
+    expect(results.filter((r) => r.diagnostics.length === 0)).toHaveLength(14);
+    expect(results[1]!.diagnostics.length).toBeGreaterThan(3);
+  });
+});
+
+describe('output', () => {
+  it('a reader that stops early (`| head -c 10`) ends the run quietly, not with a stack trace', () => {
+    // Well over a pipe's 64 KB, so the CLI is still writing when head has gone.
+    for (let i = 0; i < 100; i++) w.write(`d/c${i}.json`, BROKEN);
+    const out = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" d | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(w.run('d').stdout.length).toBeGreaterThan(100_000);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toBe('exit 0\n');
+  });
+
+  it('writes the whole report into a file, and to /dev/null without failing', () => {
+    w.write('c.json', BROKEN);
+    const toFile = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" c.json -f json > out.json; echo $?`], { cwd: w.dir, encoding: 'utf8' });
+    expect(toFile.stdout).toBe('1\n');
+    expect(readFileSync(w.path('out.json'), 'utf8')).toBe(w.run('c.json', '-f', 'json').stdout);
+    const toNull = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" c.json > /dev/null; echo $?`], { cwd: w.dir, encoding: 'utf8' });
+    expect(toNull.stdout).toBe('1\n');
+    expect(toNull.stderr).toBe('');
+  });
+});
