@@ -88,6 +88,31 @@ function emit(name, ajv, refs) {
   emit('draft07', ajv, { metaSchema: 'http://json-schema.org/draft-07/schema' });
 }
 
+/**
+ * The runtime copy of a connector schema: without the texts written for editors (titles,
+ * descriptions, examples), and, in connector.schema.json, without the OpenAPI parts of `resources`:
+ * the cdp-schema rule validates the root with an empty `resources` (the OpenAPI document is checked
+ * part by part during the walk), so that code would never run. A third of the bundle's validators,
+ * read and loaded at every start, for nothing.
+ */
+function forRuntime(file, schema) {
+  const strip = (v) => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v === null || typeof v !== 'object') return v;
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+      // A property that happens to be called `title` or `description` has a schema (an object) as its value.
+      if (['title', 'description', 'markdownDescription', '$comment'].includes(k) && typeof x === 'string') continue;
+      if (k === 'examples' && Array.isArray(x)) continue;
+      out[k] = strip(x);
+    }
+    return out;
+  };
+  const runtime = strip(schema);
+  if (file === 'connector.schema.json') delete runtime.properties.resources.properties;
+  return runtime;
+}
+
 // The connector's own schemas (schemas/*.json), validated with ajv + ajv-formats.
 {
   const dir = join(root, 'schemas');
@@ -96,7 +121,7 @@ function emit(name, ajv, refs) {
     // verbose: errors carry their parentSchema, so an unknown key's message can list the known ones.
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
     addFormats(ajv);
-    for (const f of files) ajv.addSchema(JSON.parse(readFileSync(join(dir, f), 'utf8')), f);
+    for (const f of files) ajv.addSchema(forRuntime(f, JSON.parse(readFileSync(join(dir, f), 'utf8'))), f);
     const refs = {};
     const ident = (s) => s.replace(/\.schema\.json$/, '').replace(/[^a-zA-Z0-9]+(.)/g, (_, c) => c.toUpperCase());
     for (const f of files) refs[ident(f)] = f;
