@@ -16,6 +16,7 @@ export const recordsLocator = defineRule({
     description: 'Every records locator reaches something in the schema it reads records from.',
     messages: {
       nothing: '{{name}} `{{locator}}` reaches nothing in {{where}}: `{{missing}}` is not one of its properties ({{known}}){{hint}}',
+      scalar: '{{name}} `{{locator}}` reaches nothing in {{where}}: {{what}} is {{type}}, which has no `{{missing}}`',
       invalid: '{{name}} `{{locator}}` is not a valid JSONPath expression',
     },
   },
@@ -62,13 +63,15 @@ function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: 
   if (locator.length > MAX_LOCATOR_LENGTH) return;
   const refs = context.connector.refs;
   // Each name can cross an array level too: two skeleton levels per locator segment are enough.
-  const segments = locatorSegments(locator);
-  const instance = skeleton(schema, refs, 0, segments === undefined ? undefined : 2 * segments + 2);
+  const parts = locatorParts(locator);
+  const segments = parts === undefined || parts.includes('..') ? undefined : parts.length;
+  const instance = skeleton(schema, refs, 0, segments === undefined ? undefined : 2 * segments + 2, undefined, parts?.every(isPlainName) ? parts : undefined);
   if (isOpen(instance)) return;
   const ptr = holderPtr.child(field);
   let found: unknown[];
   try {
-    found = JSONPath({ path: locator, json: instance as object, wrap: true, eval: false }) as unknown[];
+    // jsonpath-plus answers undefined, not [], for a string, number or boolean body.
+    found = (JSONPath({ path: locator, json: instance as object, wrap: true, eval: false }) as unknown[] | undefined) ?? [];
   } catch (e) {
     // Filter and script expressions are valid JSONPath that is never evaluated here (eval: false): nothing to check.
     if (e instanceof Error && /prevented/.test(e.message)) return;
@@ -78,6 +81,11 @@ function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: 
   if (found.length > 0) return;
   const miss = firstMiss(locator, instance);
   if (!miss) return;
+  if (miss.scalar !== undefined) {
+    const what = miss.at.length === 0 ? 'it' : `\`${miss.at.join('.')}\``;
+    context.report({ messageId: 'scalar', data: { name: field, locator, where, what, type: `a ${typeof miss.scalar}`, missing: miss.segment }, ptr });
+    return;
+  }
   context.report({
     messageId: 'nothing',
     data: { name: field, locator, where, missing: miss.segment, known: codeList(miss.known), hint: didYouMean(miss.segment, miss.known) },
@@ -85,32 +93,42 @@ function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: 
   });
 }
 
+interface Miss {
+  segment: string;
+  known: string[];
+  /** The names before `segment`. */
+  at: string[];
+  /** Set when the locator goes on into a string, number or boolean (the skeleton's '', 0 or false). */
+  scalar?: string | number | boolean;
+}
+
 /** Walk a simple locator through the skeleton to the first name that is not there (undefined if an open object is entered). */
-function firstMiss(locator: string, instance: unknown): { segment: string; known: string[] } | undefined {
-  let parts: string[];
-  try {
-    parts = (JSONPath.toPathArray(locator) as string[]).filter((p) => p !== '$');
-  } catch {
-    return undefined;
-  }
+function firstMiss(locator: string, instance: unknown): Miss | undefined {
+  const parts = locatorParts(locator);
+  if (parts === undefined) return undefined;
   let cur: unknown = instance;
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     while (Array.isArray(cur) && !/^\d+$/.test(part) && part !== '*') cur = cur[0];
     if (isOpen(cur)) return undefined;
     if (part === '*' || part === '..' || /^\d+$/.test(part) || /[?()@]/.test(part)) return undefined;
+    if (typeof cur === 'string' || typeof cur === 'number' || typeof cur === 'boolean') return { segment: part, known: [], at: parts.slice(0, i), scalar: cur };
     if (!isObject(cur)) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, part)) return { segment: part, known: Object.keys(cur) };
+    if (!Object.prototype.hasOwnProperty.call(cur, part)) return { segment: part, known: Object.keys(cur), at: parts.slice(0, i) };
     cur = cur[part];
   }
   return undefined;
 }
 
-/** How many name segments a locator has; undefined when it descends recursively (`..`) or cannot be parsed. */
-function locatorSegments(locator: string): number | undefined {
+/** A locator's segments, `$` left out; undefined when it cannot be parsed. */
+function locatorParts(locator: string): string[] | undefined {
   try {
-    const parts = (JSONPath.toPathArray(locator) as string[]).filter((p) => p !== '$');
-    return parts.includes('..') ? undefined : parts.length;
+    return (JSONPath.toPathArray(locator) as string[]).filter((p) => p !== '$');
   } catch {
     return undefined;
   }
+}
+
+/** A segment that names a property: not a wildcard, index, recursive descent, filter or jsonpath-plus operator (`^`, `~`, `@`). */
+function isPlainName(part: string): boolean {
+  return /^[A-Za-z_][\w-]*$/.test(part);
 }
