@@ -123,10 +123,13 @@ function guardFor(id: string, collector: Collector, rethrow: boolean) {
     const out: Record<string, unknown> = {};
     for (const [key, fn] of Object.entries(created)) {
       if (typeof fn !== 'function') continue;
-      out[key] = (...args: unknown[]) => {
+      // Two fixed parameters (every visitor takes node and info, `end` none): a rest parameter
+      // would allocate an array at each of the walk's hundreds of thousands of calls.
+      const visitor = fn as (a?: unknown, b?: unknown) => void;
+      out[key] = (a?: unknown, b?: unknown) => {
         if (failed) return;
         try {
-          (fn as (...a: unknown[]) => void)(...args);
+          visitor(a, b);
         } catch (e) {
           fail(e);
         }
