@@ -28,6 +28,21 @@ interface WorkerInput {
   cdpLintWorker: true;
   jobs: Job[];
   options: JobOptions;
+  /** One Int32: the index of the next job nobody has claimed yet, shared by every thread. */
+  next: SharedArrayBuffer;
+}
+
+type Done = Array<[index: number, outcome: JobOutcome]>;
+
+/**
+ * Claim jobs one at a time until none is left. Every thread, the main one included, takes the
+ * next unclaimed job when it is free, so a worker that starts late or meets large files simply
+ * does fewer: no thread waits while another still has a queue.
+ */
+function claimAll(jobs: Job[], options: JobOptions, next: Int32Array, run: RunJob): Done {
+  const done: Done = [];
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) done.push([i, run(jobs[i]!, options)]);
+  return done;
 }
 
 /** Set in the environment of the worker threads, so a start-up can tell without loading node:worker_threads. */
@@ -54,8 +69,7 @@ export function isLintWorker(): boolean {
 export function workerMain(run: RunJob): void {
   const { workerData, parentPort } = workerThreads();
   const input = workerData as WorkerInput;
-  const outcomes = input.jobs.map((job) => run(job, input.options));
-  parentPort!.postMessage(outcomes);
+  parentPort!.postMessage(claimAll(input.jobs, input.options, new Int32Array(input.next), run));
 }
 
 /** How many threads to use for `count` files (1 means: do it on the main thread). */
@@ -66,29 +80,33 @@ export function threadsFor(count: number): number {
 }
 
 /**
- * Run jobs across `threads` threads (the main thread takes one share); each worker runs the CLI's
- * entry (see setWorkerEntry), which starts in worker mode.
+ * Run jobs across `threads` threads: the main thread and threads - 1 workers, each running the
+ * CLI's entry (see setWorkerEntry) in worker mode, all claiming jobs from one shared counter.
+ * Outcomes come back in job order.
  */
 export async function runParallel(jobs: Job[], options: JobOptions, threads: number, run: RunJob): Promise<JobOutcome[]> {
   const { Worker } = workerThreads();
   const env = { ...process.env, [WORKER_ENV]: '1' };
-  const shares: number[][] = Array.from({ length: threads }, () => []);
-  jobs.forEach((_, i) => shares[i % threads]!.push(i));
+  const next = new SharedArrayBuffer(4);
   const outcomes: JobOutcome[] = new Array(jobs.length);
-  const workers = shares.slice(1).map(
-    (indices) =>
+  const collect = (done: Done) => {
+    for (const [i, outcome] of done) outcomes[i] = outcome;
+  };
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
       new Promise<void>((resolve, reject) => {
-        const data: WorkerInput = { cdpLintWorker: true, jobs: indices.map((i) => jobs[i]!), options };
+        const data: WorkerInput = { cdpLintWorker: true, jobs, options, next };
         const worker = new Worker(workerEntry!, { workerData: data, env });
-        worker.once('message', (results: JobOutcome[]) => {
-          results.forEach((r, k) => (outcomes[indices[k]!] = r));
+        worker.once('message', (done: Done) => {
+          collect(done);
           resolve();
         });
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker exited with code ${code}`))));
       }),
   );
-  for (const i of shares[0]!) outcomes[i] = run(jobs[i]!, options);
+  collect(claimAll(jobs, options, new Int32Array(next), run));
   await Promise.all(workers);
   return outcomes;
 }
