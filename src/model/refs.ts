@@ -34,6 +34,8 @@ export class RefResolver {
   /** Every object and array of a referenced file, mapped to that file, so that its own $refs resolve against it. */
   private readonly owners = new WeakMap<object, Doc>();
   private readonly main: Doc;
+  /** Local references of the linted file (`#/components/...`), resolved once each: the same few are met thousands of times. */
+  private readonly local = new Map<string, Resolved>();
   private readonly source: SourceFile;
   private readonly refRoot: string;
   private readonly limits: Limits;
@@ -60,7 +62,15 @@ export class RefResolver {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
-    if (filePart === '') return this.follow(doc.base, doc.basePtr, fragment, doc.path);
+    if (filePart === '') {
+      if (doc !== this.main) return this.follow(doc.base, doc.basePtr, fragment, doc.path);
+      let r = this.local.get(fragment);
+      if (r === undefined) {
+        r = this.follow(doc.base, doc.basePtr, fragment, doc.path);
+        this.local.set(fragment, r);
+      }
+      return r;
+    }
     const target = this.loadFile(filePart, doc);
     if (!('path' in target)) return { ok: false, reason: target.reason, message: target.message };
     return this.follow(target.base, target.basePtr, fragment, target.path);
@@ -68,7 +78,9 @@ export class RefResolver {
 
   /** Follow $ref chains from `value` until a non-reference; reports cycles and hop limits. */
   deref(value: unknown): Resolved {
-    let current = value;
+    // Most values are not references: answer before allocating the chain's bookkeeping.
+    if (!isObject(value) || typeof own(value, '$ref') !== 'string') return { ok: true, value, ptr: undefined, file: this.docOf(value).path };
+    let current: unknown = value;
     let ptr: Ptr | undefined;
     let file = this.docOf(value).path;
     const seen = new Set<unknown>();
