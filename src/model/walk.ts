@@ -48,13 +48,39 @@ export interface WalkRoot {
 export function walk(root: WalkRoot, visitors: Visitors): void {
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
-  visit(root.value, root.type, Ptr.root, '', null, null, visitors, spec);
+  visit(root.value, root.type, null, '', null, null, visitors, spec);
 }
 
+/**
+ * What a string visitor gets: its pointer is built only if asked for (to report). Most strings are
+ * looked at and let go, and the walk meets every string of the document.
+ */
+class StringInfo implements VisitInfo {
+  private own: Ptr | undefined;
+
+  constructor(
+    readonly type: NodeType,
+    private readonly parentPtr: Ptr | null,
+    readonly key: string,
+    readonly parentType: NodeType | null,
+    readonly parent: unknown,
+  ) {}
+
+  get ptr(): Ptr {
+    return (this.own ??= pointerOf(this.parentPtr, this.key));
+  }
+}
+
+/** The pointer of the value under `key` of the value at `parentPtr` (null: the value is the root). */
+function pointerOf(parentPtr: Ptr | null, key: string): Ptr {
+  return parentPtr === null ? Ptr.root : parentPtr.child(key);
+}
+
+/** Visit one value; its pointer is made only for objects, and for strings when asked (numbers, booleans and null need none). */
 function visit(
   value: unknown,
   type: NodeType,
-  ptr: Ptr,
+  parentPtr: Ptr | null,
   key: string,
   parentType: NodeType | null,
   parent: unknown,
@@ -63,15 +89,16 @@ function visit(
 ): void {
   if (typeof value === 'string') {
     if (v.string.length) {
-      const info: VisitInfo = { type, ptr, key, parentType, parent };
+      const info = new StringInfo(type, parentPtr, key, parentType, parent);
       for (const f of v.string) f(value, info);
     }
     return;
   }
   if (typeof value !== 'object' || value === null) return;
+  const ptr = pointerOf(parentPtr, key);
   if (Array.isArray(value)) {
     const itemType: NodeType = type === 'Data' ? 'Data' : 'Any';
-    for (let i = 0; i < value.length; i++) visit(value[i], itemType, ptr.child(i), String(i), type, value, v);
+    for (let i = 0; i < value.length; i++) visit(value[i], itemType, ptr, String(i), type, value, v);
     return;
   }
   const node = value as JsonObject;
@@ -94,20 +121,21 @@ function visit(
 
 function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, v: Visitors): void {
   const childValue = node[k];
-  const childPtr = info.ptr.child(k);
   if (typeof child === 'string') {
-    visit(childValue, child, childPtr, k, info.type, node, v);
+    visit(childValue, child, info.ptr, k, info.type, node, v);
   } else if ('mapOf' in child) {
     if (isObject(childValue)) {
+      const childPtr = info.ptr.child(k);
       const mapInfo: VisitInfo = { type: 'Any', ptr: childPtr, key: k, parentType: info.type, parent: node };
       for (const f of v.any) f(childValue, mapInfo);
       for (const mk of Object.keys(childValue)) {
-        visit(childValue[mk], child.mapOf, childPtr.child(mk), mk, info.type, childValue, v);
+        visit(childValue[mk], child.mapOf, childPtr, mk, info.type, childValue, v);
       }
-    } else visit(childValue, 'Any', childPtr, k, info.type, node, v);
+    } else visit(childValue, 'Any', info.ptr, k, info.type, node, v);
   } else if (Array.isArray(childValue)) {
-    for (let i = 0; i < childValue.length; i++) visit(childValue[i], child.listOf, childPtr.child(i), String(i), info.type, childValue, v);
-  } else visit(childValue, 'Any', childPtr, k, info.type, node, v);
+    const childPtr = info.ptr.child(k);
+    for (let i = 0; i < childValue.length; i++) visit(childValue[i], child.listOf, childPtr, String(i), info.type, childValue, v);
+  } else visit(childValue, 'Any', info.ptr, k, info.type, node, v);
 }
 
 /** The type of the value under `key` in a node of type `type`. */

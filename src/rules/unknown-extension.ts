@@ -7,6 +7,7 @@ import { EXTENSION_TYPES } from '../model/node-types.js';
 import { isNameMap } from '../model/name-maps.js';
 import { distance } from 'fastest-levenshtein';
 import type { Ptr } from '../model/pointer.js';
+import type { JsonObject } from '../model/json.js';
 import { codeList, suggest } from '../util/text.js';
 
 const KNOWN = Object.keys(EXTENSION_TYPES);
@@ -25,7 +26,7 @@ export const unknownExtension = defineRule({
     return {
       any(node, info) {
         // Cheap test first: this visitor sees every object of the document.
-        if (!Object.keys(node).some((k) => k.toLowerCase().startsWith('x-cdp-') && !KNOWN.includes(k))) return;
+        if (!hasUnknownCdpKey(node)) return;
         // The connector root and the insides of x-cdp-* objects are closed shapes: unknown-key reports there.
         if (isNameMap(info) || info.type === 'ConnectorRoot' || insideExtension(info.ptr)) return;
         for (const key of Object.keys(node)) {
@@ -43,6 +44,15 @@ export const unknownExtension = defineRule({
     };
   },
 });
+
+/** Whether some key is `x-cdp-...` (in any case) and not a known extension; keys not starting with x- are passed over without lower-casing them. */
+function hasUnknownCdpKey(node: JsonObject): boolean {
+  for (const k of Object.keys(node)) {
+    if ((k.charCodeAt(0) | 0x20) !== 0x78 || k.charCodeAt(1) !== 0x2d) continue;
+    if (k.toLowerCase().startsWith('x-cdp-') && !KNOWN.includes(k)) return true;
+  }
+  return false;
+}
 
 /** A known name only when it is a near miss: all four share `x-cdp-` and `-settings`, so the generic threshold is too loose. */
 function nearest(key: string): string | undefined {
