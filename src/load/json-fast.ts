@@ -1,32 +1,76 @@
 /**
  * The fast path for JSON: V8's native JSON.parse (iterative, several times faster than any parser in
  * JavaScript), with positions recorded only if a diagnostic needs them. It is taken only when it
- * gives exactly what the position-recording parser would: one scan of the text checks the nesting
- * depth and that no object has a duplicate key (the number of `:` outside strings equals the number
- * of keys JSON.parse kept). Anything else (a syntax error, a duplicate, too deep) takes the exact path.
+ * gives exactly what the position-recording parser would: the nesting is not too deep, and no object
+ * has a duplicate key (JSON.parse keeps the last one silently). A duplicate is seen by counting: the
+ * text has one `:` outside strings per key written, so a value with fewer keys lost some. Anything
+ * else (a syntax error, a duplicate, too deep) takes the exact path.
  */
 import { parseJson, type ParseOutput } from './json.js';
 import { LocationIndex, type Span, type Target } from './locations.js';
 
 /** Parse with JSON.parse when that is exact; undefined means: use parseJson. */
 export function parseJsonFast(text: string, options: { maxDepth: number }): ParseOutput | undefined {
-  const shape = scan(text);
-  if (!shape || shape.depth >= options.maxDepth) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (countKeys(value) !== shape.colons) return undefined;
+  const shape = measure(value, options.maxDepth);
+  if (shape === undefined) return undefined;
+  // The colons outside strings are all the colons of the text less those inside strings, which are
+  // the colons of the parsed keys and strings, unless a \u escape wrote one (or wrote a quote): then
+  // the text is scanned token by token.
+  const written = text.indexOf('\\u') < 0 ? count(text, ':') - shape.colonsInStrings : colonsOutsideStrings(text);
+  if (written !== shape.keys) return undefined;
   return { value, locations: new LazyLocations(text, options.maxDepth), problems: [], ok: true };
 }
 
-/** Count `:` outside strings and the deepest nesting; undefined for an unterminated string. */
-function scan(text: string): { colons: number; depth: number } | undefined {
+/** Keys kept and colons inside keys and strings, without recursion; undefined when the nesting reaches maxDepth. */
+function measure(root: unknown, maxDepth: number): { keys: number; colonsInStrings: number } | undefined {
+  let keys = 0;
+  let colonsInStrings = 0;
+  if (typeof root === 'string') return { keys, colonsInStrings: count(root, ':') };
+  if (typeof root !== 'object' || root === null) return { keys, colonsInStrings };
+  if (maxDepth <= 1) return undefined;
+  const stack: object[] = [root];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    const depth = depths.pop()!;
+    const items = Array.isArray(v) ? (v as unknown[]) : undefined;
+    const names = items ? undefined : Object.keys(v);
+    const n = items ? items.length : names!.length;
+    if (names) keys += n;
+    for (let i = 0; i < n; i++) {
+      let item: unknown;
+      if (names) {
+        const name = names[i]!;
+        if (name.includes(':')) colonsInStrings += count(name, ':');
+        item = (v as Record<string, unknown>)[name];
+      } else item = items![i];
+      if (typeof item === 'string') {
+        if (item.includes(':')) colonsInStrings += count(item, ':');
+      } else if (typeof item === 'object' && item !== null) {
+        if (depth + 1 >= maxDepth) return undefined;
+        stack.push(item);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return { keys, colonsInStrings };
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/** Count `:` outside strings, token by token (the text is valid JSON: JSON.parse took it). */
+function colonsOutsideStrings(text: string): number {
   let colons = 0;
-  let depth = 0;
-  let max = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -35,39 +79,14 @@ function scan(text: string): { colons: number; depth: number } | undefined {
       let j = i;
       for (;;) {
         j = text.indexOf('"', j + 1);
-        if (j < 0) return undefined;
         let k = j - 1;
         while (text.charCodeAt(k) === 92) k--;
         if ((j - 1 - k) % 2 === 0) break;
       }
       i = j;
     } else if (c === 58) colons++;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) max = depth;
-    } else if (c === 125 || c === 93) depth--;
   }
-  return { colons, depth: max };
-}
-
-/** Own keys of every object in the value, counted without recursion. */
-function countKeys(root: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== 'object' || v === null) continue;
-    if (Array.isArray(v)) {
-      for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item);
-    } else {
-      const keys = Object.keys(v);
-      count += keys.length;
-      for (const k of keys) {
-        const item = (v as Record<string, unknown>)[k];
-        if (typeof item === 'object' && item !== null) stack.push(item);
-      }
-    }
-  }
-  return count;
+  return colons;
 }
 
 /** Positions computed on first use, by the position-recording parser, for its own copy of the value. */

@@ -1,4 +1,5 @@
 /** The JSON.parse fast path gives the same value and positions as the position-recording parser, or steps aside. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +41,42 @@ describe('parseJsonFast', () => {
     const out = parseJsonFast('{"__proto__": {"polluted": 1}, "s": "a\\\\"}', limits)!;
     expect(Object.keys(out.value as object)).toEqual(['__proto__', 's']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('counts colons inside keys and strings, and is not fooled by a \\u escape hiding a duplicate', () => {
+    expect(parseJsonFast('{"a:b": 1, "c": "x:y:z", "d": ["::"]}', limits)?.value).toEqual({ 'a:b': 1, c: 'x:y:z', d: ['::'] });
+    expect(parseJsonFast('{"a": "x:y", "a": "z"}', limits)).toBeUndefined();
+    // One escaped colon and one duplicate would cancel out if the escape were not noticed.
+    expect(parseJsonFast('{"x": "\\u003a", "a": 1, "a": 2}', limits)).toBeUndefined();
+    expect(parseJsonFast('{"x": "\\u003a", "a": 1}', limits)?.value).toEqual({ x: ':', a: 1 });
+    expect(parseJsonFast('"a:b"', limits)?.value).toBe('a:b');
+  });
+
+  it('steps aside for objects nested to the limit', () => {
+    expect(parseJsonFast('{"a":'.repeat(512) + '1' + '}'.repeat(512), limits)).toBeUndefined();
+    expect(parseJsonFast('{"a":'.repeat(511) + '1' + '}'.repeat(511), limits)).toBeDefined();
+  });
+
+  it('agrees with the position-recording parser on random JSON with duplicates, colons and escapes', () => {
+    const key = fc.constantFrom('a', 'b', 'a:b', ':', 'c\u003a', 'd"e');
+    const text = fc.letrec<{ v: string }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('1', 'null', 'true', '"x:y"', '"\u003a"', '"\\u"', '"q\"r:"'),
+        fc.array(tie('v'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+        fc.array(fc.tuple(key, tie('v')), { maxLength: 4 }).map((pairs) => `{${pairs.map(([k, v]) => `"${k.replace(/"/g, '\\"')}" : ${v}`).join(', ')}}`),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(text, (t) => {
+        const slow = parseJson(t, limits);
+        const fast = parseJsonFast(t, limits);
+        const exact = slow.ok && slow.problems.length === 0;
+        // Taken exactly when the exact parser finds nothing to say; then with the same value.
+        expect(fast !== undefined).toBe(exact);
+        if (fast) expect(fast.value).toEqual(slow.value);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });
