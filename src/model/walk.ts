@@ -88,9 +88,10 @@ function visit(
   specOverride?: TypeSpec,
 ): void {
   if (typeof value === 'string') {
-    if (v.string.length) {
+    const strings = v.string;
+    if (strings.length > 0) {
       const info = new StringInfo(type, parentPtr, key, parentType, parent);
-      for (const f of v.string) f(value, info);
+      for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
     }
     return;
   }
@@ -103,20 +104,24 @@ function visit(
   }
   const node = value as JsonObject;
   const info: VisitInfo = { type, ptr, key, parentType, parent };
+  // for...in, not Object.keys: no array allocated per object. Parsed documents are plain objects
+  // whose prototype has no enumerable keys, so both give the own keys in the same order.
   if (type !== 'Data' && type !== 'Any' && typeof node['$ref'] === 'string' && isReferenceable(type)) {
-    for (const f of v.ref) f(node, info);
-    for (const k of Object.keys(node)) if (k !== '$ref') visitChild(node, k, 'Any', info, v);
+    callAll(v.ref, node, info);
+    for (const k in node) if (k !== '$ref') visitChild(node, k, 'Any', info, v);
     return;
   }
   if (type !== 'Data') {
-    for (const f of v.any) f(node, info);
+    callAll(v.any, node, info);
     const own = v.nodes.get(type);
-    if (own) for (const f of own) f(node, info);
+    if (own !== undefined) callAll(own, node, info);
   }
   const spec = specOverride ?? TYPES[type];
-  for (const k of Object.keys(node)) {
-    visitChild(node, k, childType(spec, type, k), info, v);
-  }
+  for (const k in node) visitChild(node, k, childType(spec, type, k), info, v);
+}
+
+function callAll(visitors: NodeVisitor[], node: JsonObject, info: VisitInfo): void {
+  for (let i = 0; i < visitors.length; i++) visitors[i]!(node, info);
 }
 
 function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, v: Visitors): void {
@@ -127,8 +132,8 @@ function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, 
     if (isObject(childValue)) {
       const childPtr = info.ptr.child(k);
       const mapInfo: VisitInfo = { type: 'Any', ptr: childPtr, key: k, parentType: info.type, parent: node };
-      for (const f of v.any) f(childValue, mapInfo);
-      for (const mk of Object.keys(childValue)) {
+      callAll(v.any, childValue, mapInfo);
+      for (const mk in childValue) {
         visit(childValue[mk], child.mapOf, childPtr, mk, info.type, childValue, v);
       }
     } else visit(childValue, 'Any', info.ptr, k, info.type, node, v);
