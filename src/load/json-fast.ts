@@ -36,20 +36,27 @@ function measure(root: unknown, maxDepth: number): { keys: number; colonsInStrin
   if (maxDepth <= 1) return undefined;
   const stack: object[] = [root];
   const depths: number[] = [1];
+  // for...in, not Object.keys: no array per object while the whole parsed document is still young.
   while (stack.length > 0) {
     const v = stack.pop()!;
     const depth = depths.pop()!;
-    const items = Array.isArray(v) ? (v as unknown[]) : undefined;
-    const names = items ? undefined : Object.keys(v);
-    const n = items ? items.length : names!.length;
-    if (names) keys += n;
-    for (let i = 0; i < n; i++) {
-      let item: unknown;
-      if (names) {
-        const name = names[i]!;
-        if (name.includes(':')) colonsInStrings += count(name, ':');
-        item = (v as Record<string, unknown>)[name];
-      } else item = items![i];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === 'string') {
+          if (item.includes(':')) colonsInStrings += count(item, ':');
+        } else if (typeof item === 'object' && item !== null) {
+          if (depth + 1 >= maxDepth) return undefined;
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const name in v) {
+      keys++;
+      if (name.includes(':')) colonsInStrings += count(name, ':');
+      const item: unknown = (v as Record<string, unknown>)[name];
       if (typeof item === 'string') {
         if (item.includes(':')) colonsInStrings += count(item, ':');
       } else if (typeof item === 'object' && item !== null) {
