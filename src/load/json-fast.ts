@@ -36,34 +36,29 @@ function measure(root: unknown, maxDepth: number): { keys: number; colonsInStrin
   if (maxDepth <= 1) return undefined;
   const stack: object[] = [root];
   const depths: number[] = [1];
+  /** Count one member or item; false when it nests too deep. */
+  const take = (item: unknown, depth: number): boolean => {
+    if (typeof item === 'string') {
+      if (item.includes(':')) colonsInStrings += count(item, ':');
+    } else if (typeof item === 'object' && item !== null) {
+      if (depth + 1 >= maxDepth) return false;
+      stack.push(item);
+      depths.push(depth + 1);
+    }
+    return true;
+  };
   // for...in, not Object.keys: no array per object while the whole parsed document is still young.
   while (stack.length > 0) {
     const v = stack.pop()!;
     const depth = depths.pop()!;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const item: unknown = v[i];
-        if (typeof item === 'string') {
-          if (item.includes(':')) colonsInStrings += count(item, ':');
-        } else if (typeof item === 'object' && item !== null) {
-          if (depth + 1 >= maxDepth) return undefined;
-          stack.push(item);
-          depths.push(depth + 1);
-        }
-      }
+      for (let i = 0; i < v.length; i++) if (!take(v[i], depth)) return undefined;
       continue;
     }
     for (const name in v) {
       keys++;
       if (name.includes(':')) colonsInStrings += count(name, ':');
-      const item: unknown = (v as Record<string, unknown>)[name];
-      if (typeof item === 'string') {
-        if (item.includes(':')) colonsInStrings += count(item, ':');
-      } else if (typeof item === 'object' && item !== null) {
-        if (depth + 1 >= maxDepth) return undefined;
-        stack.push(item);
-        depths.push(depth + 1);
-      }
+      if (!take((v as Record<string, unknown>)[name], depth)) return undefined;
     }
   }
   return { keys, colonsInStrings };
