@@ -49,7 +49,9 @@ function emit(name, ajv, refs) {
 
 // OpenAPI 3.0: the schema and options swagger-parser validates with (lib/validators/schema.js).
 {
-  const ajv = new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, code: { source: true, esm: true } });
+  // inlineRefs: false: each definition is one function, called where it is referenced, instead of a
+  // copy of its code at every small reference: 178 -> 145 KB minified, read and loaded at every start.
+  const ajv = new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, inlineRefs: false, code: { source: true, esm: true } });
   const schema = structuredClone(openapi.v3);
   ajv.addSchema(schema, 'oas30');
   emit('oas30', ajv, {
@@ -119,7 +121,7 @@ function forRuntime(file, schema) {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.schema.json')) : [];
   if (files.length > 0) {
     // verbose: errors carry their parentSchema, so an unknown key's message can list the known ones.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, inlineRefs: false, code: { source: true, esm: true } });
     addFormats(ajv);
     for (const f of files) ajv.addSchema(forRuntime(f, JSON.parse(readFileSync(join(dir, f), 'utf8'))), f);
     const refs = {};
