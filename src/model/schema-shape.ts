@@ -89,6 +89,20 @@ function mergeBranches(s: JsonObject, refs: RefResolver, seen?: Set<JsonObject>)
   return { type, items, properties };
 }
 
+/**
+ * Whether a plain path of names reaches a value of the skeleton, as jsonpath-plus answers it for
+ * such a path: at each name, the value so far is truthy and has that name as an own property (an
+ * array has `length` and its indexes, a string skeleton is '' and has nothing).
+ */
+export function reachesPlainPath(instance: unknown, names: readonly string[]): boolean {
+  let cur = instance;
+  for (const name of names) {
+    if (!cur || typeof cur !== 'object' || !Object.hasOwn(cur, name)) return false;
+    cur = (cur as Record<string, unknown>)[name];
+  }
+  return true;
+}
+
 /** True for an object skeleton whose keys are unknown. */
 export function isOpen(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[OPEN] === true;

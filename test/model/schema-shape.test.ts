@@ -5,13 +5,13 @@
 import fc from 'fast-check';
 import { JSONPath } from 'jsonpath-plus';
 import { describe, expect, it } from 'vitest';
-import { isOpen, skeleton } from '../../src/model/schema-shape.js';
+import { isOpen, reachesPlainPath, skeleton } from '../../src/model/schema-shape.js';
 import { RefResolver } from '../../src/model/refs.js';
 import { parseText, defaultLimits } from '../../src/load/source.js';
 import { Ptr } from '../../src/model/pointer.js';
 import type { JsonObject } from '../../src/model/json.js';
 
-const NAMES = ['data', 'items', 'records', 'id', 'next'];
+const NAMES = ['data', 'items', 'records', 'id', 'next', 'length'];
 
 /** Random schemas over a few names, with arrays, allOf/oneOf branches and $refs to two components. */
 const schema: fc.Arbitrary<unknown> = fc.letrec<{ s: unknown }>((tie) => ({
@@ -58,6 +58,8 @@ describe('skeleton focused on a plain path', () => {
         const whole = skeleton(root, refs, 0, maxDepth);
         const focused = skeleton(root, refs, 0, maxDepth, undefined, parts);
         expect(answer(focused, parts)).toEqual(answer(whole, parts));
+        // The rule answers plain paths without jsonpath-plus: the same answer on both skeletons.
+        expect(reachesPlainPath(focused, parts)).toBe((answer(whole, parts) as { found: boolean }).found);
       }),
       { numRuns: 1500, seed: 20261128 },
     );
