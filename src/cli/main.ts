@@ -10,6 +10,8 @@ import { isLintWorker, setWorkerEntry, workerMain } from '../engine/parallel.js'
 import { runJob } from './lint-job.js';
 
 const nodeRequire = createRequire(import.meta.url);
+/** Waited on for a millisecond while a full non-blocking pipe drains. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** Start the CLI; `entry` is the script that started the process, which worker threads run too. */
 export function main(entry: string): void {
@@ -47,7 +49,7 @@ function writeAll(fd: number, text: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        Atomics.wait(PAUSE, 0, 0, 1);
         continue;
       }
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);

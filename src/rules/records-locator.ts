@@ -82,7 +82,7 @@ function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: 
     return;
   }
   if (found.length > 0) return;
-  const miss = firstMiss(locator, instance);
+  const miss = parts === undefined ? undefined : firstMiss(parts, instance);
   if (!miss) return;
   if (miss.scalar !== undefined) {
     const what = miss.at.length === 0 ? 'it' : `\`${miss.at.join('.')}\``;
@@ -105,10 +105,8 @@ interface Miss {
   scalar?: string | number | boolean;
 }
 
-/** Walk a simple locator through the skeleton to the first name that is not there (undefined if an open object is entered). */
-function firstMiss(locator: string, instance: unknown): Miss | undefined {
-  const parts = locatorParts(locator);
-  if (parts === undefined) return undefined;
+/** Walk a simple locator's parts through the skeleton to the first name that is not there (undefined if an open object is entered). */
+function firstMiss(parts: string[], instance: unknown): Miss | undefined {
   let cur: unknown = instance;
   for (const [i, part] of parts.entries()) {
     while (Array.isArray(cur) && !/^\d+$/.test(part) && part !== '*') cur = cur[0];
