@@ -38,8 +38,8 @@ export interface Connector {
   paths: Map<string, Located>;
   webhooks: Map<string, Located>;
   operations: OperationRef[];
-  /** Operations by kind and path/webhook key ("path /contacts"), for O(1) cross-reference lookups. */
-  operationsByKey: Map<string, OperationRef[]>;
+  /** Operations by kind, then path/webhook key, for O(1) cross-reference lookups (no key string built per lookup). */
+  operationsByKey: Record<'path' | 'webhook', Map<string, OperationRef[]>>;
   /** configSchema property names with their pointers; undefined when there is no configSchema. */
   configProperties: Map<string, Ptr> | undefined;
   refs: RefResolver;
@@ -123,20 +123,22 @@ export function splitResourcePath(resourcePath: string): { path: string; method:
   return { path: resourcePath.slice(0, i) || '/', method: resourcePath.slice(i + 1) };
 }
 
-function indexOperations(operations: OperationRef[]): Map<string, OperationRef[]> {
-  const out = new Map<string, OperationRef[]>();
+function indexOperations(operations: OperationRef[]): Connector['operationsByKey'] {
+  const out: Connector['operationsByKey'] = { path: new Map(), webhook: new Map() };
   for (const o of operations) {
-    const k = `${o.kind} ${o.key}`;
-    const list = out.get(k);
+    const byKey = out[o.kind];
+    const list = byKey.get(o.key);
     if (list) list.push(o);
-    else out.set(k, [o]);
+    else byKey.set(o.key, [o]);
   }
   return out;
 }
 
+const NO_OPERATIONS: readonly OperationRef[] = Object.freeze([]);
+
 /** The operations of one path or webhook. */
-export function operationsAt(c: Connector, kind: 'path' | 'webhook', key: string): OperationRef[] {
-  return c.operationsByKey.get(`${kind} ${key}`) ?? [];
+export function operationsAt(c: Connector, kind: 'path' | 'webhook', key: string): readonly OperationRef[] {
+  return c.operationsByKey[kind].get(key) ?? NO_OPERATIONS;
 }
 
 /** Find an operation by kind, key and method (exact). */

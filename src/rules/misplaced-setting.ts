@@ -87,8 +87,14 @@ function checkRefSibling(context: RuleContext, node: JsonObject, info: VisitInfo
   context.report({ messageId: 'refSibling', data: { ref: String(node['$ref']) }, ptr: info.ptr.child('x-cdp-schema-settings'), target: 'key' });
 }
 
+/** Called for every object of the file: a plain loop, no closure per call. */
+function hasRootOnlyKey(node: JsonObject): boolean {
+  for (let i = 0; i < ROOT_ONLY.length; i++) if (own(node, ROOT_ONLY[i]!) !== undefined) return true;
+  return false;
+}
+
 function checkRootOnly(context: RuleContext, node: JsonObject, info: VisitInfo): void {
-  if (info.ptr.isRoot || !ROOT_ONLY.some((k) => own(node, k) !== undefined) || isNameMap(info)) return;
+  if (info.ptr.isRoot || !hasRootOnlyKey(node) || isNameMap(info)) return;
   for (const key of ROOT_ONLY) {
     if (own(node, key) === undefined) continue;
     const c = context.connector;
