@@ -40,6 +40,8 @@ export class RefResolver {
   private readonly refRoot: string;
   private readonly limits: Limits;
   readonly maxHops: number;
+  /** What each schema of this document describes (schema-fields.ts `shapeOf`), worked out once per schema. */
+  readonly shapes = new Map<object, unknown>();
 
   constructor(opts: { source: SourceFile; oas: { value: JsonObject; ptr: Ptr } | undefined; refRoot: string; maxHops: number; limits?: Limits }) {
     this.source = opts.source;

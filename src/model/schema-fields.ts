@@ -19,8 +19,22 @@ const SCALARS = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 /** A branch schema already merged higher up or earlier: it adds nothing new. */
 const ALREADY: Shape = { kind: 'unknown' };
 
-/** What `schema` says about the value it describes. */
-export function shapeOf(schema: unknown, refs: RefResolver, depth = 0, seen: Set<unknown> = new Set()): Shape {
+/**
+ * What `schema` says about the value it describes. Rules ask about the same schemas again and again
+ * (every field path of every operation), so each schema's shape is worked out once per document.
+ */
+export function shapeOf(schema: unknown, refs: RefResolver): Shape {
+  if (!isObject(schema)) return shapeWithin(schema, refs, 0, new Set());
+  let shape = refs.shapes.get(schema) as Shape | undefined;
+  if (shape === undefined) {
+    shape = shapeWithin(schema, refs, 0, new Set());
+    refs.shapes.set(schema, shape);
+  }
+  return shape;
+}
+
+/** The shape of `schema` met at `depth` while merging branches, `seen` holding the schemas merged so far. */
+function shapeWithin(schema: unknown, refs: RefResolver, depth: number, seen: Set<unknown>): Shape {
   const r = refs.deref(schema);
   if (!r.ok || !isObject(r.value) || depth > MAX_DEPTH) return { kind: 'unknown' };
   const s = r.value;
@@ -36,7 +50,7 @@ export function shapeOf(schema: unknown, refs: RefResolver, depth = 0, seen: Set
   const declared = own(s, 'properties');
   if (isObject(declared)) for (const k of Object.keys(declared)) props.set(k, declared[k]);
   for (const branch of branches(s)) {
-    const b = shapeOf(branch, refs, depth + 1, seen);
+    const b = shapeWithin(branch, refs, depth + 1, seen);
     if (b === ALREADY) continue;
     if (b.kind === 'object') {
       for (const [k, v] of b.props) if (!props.has(k)) props.set(k, v);
