@@ -37,21 +37,6 @@ const noColorDetection = {
   },
 };
 
-// fdir (tinyglobby's folder walker) tries to require picomatch from node_modules at load, for a glob
-// option tinyglobby never uses; outside the bundle, that is five more files to read and compile at
-// every start. Leave fdir's picomatch unset.
-const fdirWithoutPicomatch = {
-  name: 'fdir-without-picomatch',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const lazy = text.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, '');
-      const warnings = lazy === text ? [{ text: 'fdir no longer loads picomatch as expected: check scripts/bundle.mjs' }] : [];
-      return { contents: lazy, loader: 'js', warnings };
-    });
-  },
-};
-
 /** Bundle the CLI to `outfile`; `readable` keeps names and writes an external source map (for profiles). */
 export async function bundleCli({ outfile, readable = false }) {
   const esbuild = await import('esbuild');
@@ -73,7 +58,7 @@ export async function bundleCli({ outfile, readable = false }) {
     charset: 'ascii',
     banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
     footer: { js: '})' },
-    plugins: [lazyChildProcess, noColorDetection, fdirWithoutPicomatch],
+    plugins: [lazyChildProcess, noColorDetection],
     define: {
       // createRequire takes a path as well as a URL; inside the bundle, the bundle's own path.
       'import.meta.url': '__filename',

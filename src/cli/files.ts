@@ -1,7 +1,7 @@
 /** Turn command-line arguments (files, directories, globs) into the list of files to lint. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { globLib } from '../util/deps.js';
 
 export interface Target {
   /** Absolute path. */
@@ -39,8 +39,8 @@ export async function collectTargets(args: string[], cwd: string): Promise<Targe
       for (const found of walkDir(abs, arg)) add({ ...found, explicit: false });
     } else if (stat) {
       add({ path: abs, display: arg, explicit: true });
-    } else if (isDynamicPattern(arg)) {
-      const matches = (await glob(arg, { cwd, dot: false, ignore: ['**/node_modules/**'] })).sort();
+    } else if (globLib().isDynamicPattern(arg)) {
+      const matches = (await globLib().glob(arg, { cwd, dot: false, ignore: ['**/node_modules/**'] })).sort();
       if (matches.length === 0) throw new UsageError(`No files match ${arg}`);
       for (const m of matches) add({ path: resolve(cwd, m), display: m, explicit: true });
     } else {

@@ -5,8 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { yamlLib } from '../load/yaml-lib.js';
+import { picomatchLib, yamlLib } from '../util/deps.js';
 import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
 import type { Severity, SeverityOrOff } from '../types.js';
 import { suggest } from '../util/text.js';
@@ -112,7 +111,7 @@ function validate(raw: unknown, ctx: ValidateContext): Config {
  */
 function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatch(
+  const match = picomatchLib()(
     globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')),
     { dot: true },
   );

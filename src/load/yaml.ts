@@ -5,7 +5,7 @@
  * a budget, so deep nesting and alias bombs end in a diagnostic, not a stack overflow or a hang.
  */
 import type { CST, Node, Document } from 'yaml';
-import { yamlLib } from './yaml-lib.js';
+import { yamlLib } from '../util/deps.js';
 
 type Yaml = typeof import('yaml');
 const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as Yaml['isAlias'];

@@ -121,3 +121,23 @@ describe('output', () => {
     expect(toNull.stderr).toBe('');
   });
 });
+
+describe('dependencies outside the bundle', () => {
+  it('tinyglobby and picomatch load on first use from the installed packages', () => {
+    // The quoted glob needs tinyglobby; the config's ignore, picomatch; the bracket locator, the bundled jsonpath-plus.
+    const locators = readFileSync(join(REPO, 'fixtures', 'rules', 'records-locator', 'invalid', 'locators.json'), 'utf8');
+    w.write('conn/a.json', locators.replace('"recordsLocator": "result"', `"recordsLocator": "$['result']"`));
+    w.write('conn/skip.json', BROKEN);
+    w.write('.cdp-lint.json', '{"ignore": ["conn/skip.json"]}');
+    const out = cdpLint(['conn/*.json', '-f', 'json'], w.dir);
+    type Report = { files: Array<{ path: string; diagnostics: Array<{ ruleId: string; message: string; range: { start: { line: number; column: number } } }> }> };
+    const files = (JSON.parse(out.stdout) as Report).files;
+    expect(out.stderr).toBe('');
+    expect(files.map((f) => f.path)).toEqual(['conn/a.json']);
+    const first = files[0]!.diagnostics[0]!;
+    expect([first.ruleId, first.range.start.line, first.range.start.column]).toEqual(['records-locator', 7, 42]);
+    expect(first.message).toBe(
+      "recordsLocator `$['result']` reaches nothing in the response of GET /contacts: `result` is not one of its properties (`total` and `results`); did you mean `results`?",
+    );
+  });
+});
