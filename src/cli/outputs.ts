@@ -64,8 +64,9 @@ export interface WriteContext {
 /** Render every planned report and write it; a file that cannot be written is a usage error. */
 export async function writeReports(plans: OutputPlan[], result: LintResult, ctx: WriteContext): Promise<void> {
   for (const plan of plans) {
-    const formatter = await getFormatter(plan.format);
-    const text = formatter(result, plan.file ? { ...ctx.formatOptions, color: false } : ctx.formatOptions);
+    const options = plan.file ? { ...ctx.formatOptions, color: false } : ctx.formatOptions;
+    const formatter = await getFormatter(plan.format, options.color);
+    const text = formatter(result, options);
     const withNewline = text === '' || text.endsWith('\n') ? text : text + '\n';
     if (!plan.file) {
       if (withNewline !== '') ctx.stdout(withNewline);

@@ -20,11 +20,17 @@ export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
-/** Load the formatter for `name`; literal import paths keep the modules visible to the bundler. */
-export async function getFormatter(name: FormatName): Promise<Formatter> {
+/**
+ * Load the formatter for `name`, ready for `color` output; literal import paths keep the modules
+ * visible to the bundler.
+ */
+export async function getFormatter(name: FormatName, color = false): Promise<Formatter> {
   switch (name) {
-    case 'stylish':
-      return (await import('./stylish.js')).formatStylish;
+    case 'stylish': {
+      const stylish = await import('./stylish.js');
+      if (color) await stylish.loadColors();
+      return stylish.formatStylish;
+    }
     case 'json':
       return (await import('./json.js')).formatJson;
     case 'sarif':

@@ -1,5 +1,5 @@
 /** Human-readable output in the manner of ESLint's stylish formatter. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, FileResult, LintResult, Severity, Summary } from '../types.js';
 import { plural, relativePath, toRegion } from './common.js';
 import type { FormatOptions } from './options.js';
@@ -11,7 +11,43 @@ interface Row {
   message: string;
 }
 
-function paint(c: ChalkInstance, severity: Severity, text: string): string {
+type Paint = (text: string) => string;
+
+/** The styles this format uses. */
+interface Palette {
+  red: Paint;
+  yellow: Paint;
+  blue: Paint;
+  green: Paint;
+  dim: Paint;
+  underline: Paint;
+  redBold: Paint;
+  yellowBold: Paint;
+  blueBold: Paint;
+}
+
+const asIs: Paint = (text) => text;
+const PLAIN: Palette = { red: asIs, yellow: asIs, blue: asIs, green: asIs, dim: asIs, underline: asIs, redBold: asIs, yellowBold: asIs, blueBold: asIs };
+
+/**
+ * chalk, loaded by loadColors() only for coloured output: its set-up takes ~4 ms, a tenth of a
+ * whole lint's own time, and hooks and CI (no terminal) never use it.
+ */
+let chalk: typeof import('chalk') | undefined;
+
+/** Load what coloured output needs; call it before formatStylish with `color: true`. */
+export async function loadColors(): Promise<void> {
+  chalk ??= await import('chalk');
+}
+
+function paletteFor(color: boolean): Palette {
+  if (!color) return PLAIN;
+  if (!chalk) throw new Error('stylish: colours requested before loadColors()');
+  const c: ChalkInstance = new chalk.Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, blue: c.blue, green: c.green, dim: c.dim, underline: c.underline, redBold: c.red.bold, yellowBold: c.yellow.bold, blueBold: c.blue.bold };
+}
+
+function paint(c: Palette, severity: Severity, text: string): string {
   if (severity === 'error') return c.red(text);
   if (severity === 'warning') return c.yellow(text);
   return c.blue(text);
@@ -19,10 +55,11 @@ function paint(c: ChalkInstance, severity: Severity, text: string): string {
 
 /** A table row must stay on one line, so line breaks inside a message become spaces. */
 function oneLine(message: string): string {
+  if (!message.includes('\n') && !message.includes('\r')) return message;
   return message.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
 }
 
-function fileBlock(file: FileResult, options: FormatOptions, c: ChalkInstance): string[] {
+function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string[] {
   const rows: Row[] = file.diagnostics.map((d) => {
     const region = toRegion(d.range);
     return { line: String(region.startLine), column: String(region.startColumn), diagnostic: d, message: oneLine(d.message) };
@@ -45,15 +82,15 @@ function fileBlock(file: FileResult, options: FormatOptions, c: ChalkInstance): 
   return lines;
 }
 
-function summaryLine(summary: Summary, c: ChalkInstance): string {
+function summaryLine(summary: Summary, c: Palette): string {
   const total = summary.errors + summary.warnings + summary.infos;
   if (total === 0) return c.green(`✔ No problems found in ${plural(summary.files, 'file')}`);
   const text =
     `✖ ${plural(total, 'problem')} ` +
     `(${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
-  if (summary.errors > 0) return c.red.bold(text);
-  if (summary.warnings > 0) return c.yellow.bold(text);
-  return c.blue.bold(text);
+  if (summary.errors > 0) return c.redBold(text);
+  if (summary.warnings > 0) return c.yellowBold(text);
+  return c.blueBold(text);
 }
 
 /** With --baseline: how many problems it hid, and how many of its entries matched nothing (fixed since). */
@@ -67,7 +104,7 @@ function baselineLine(summary: Summary): string | undefined {
 
 /** Format a lint result for a terminal: one aligned table per file with problems, then a summary line. */
 export function formatStylish(result: LintResult, options: FormatOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = paletteFor(options.color);
   const lines: string[] = [];
   const separate = (): void => {
     if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');

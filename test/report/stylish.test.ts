@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatStylish } from '../../src/report/stylish.js';
+import { formatStylish, loadColors } from '../../src/report/stylish.js';
 import { summarize, type FileResult } from '../../src/types.js';
 import { makeOptions, result } from './fixture.js';
 
@@ -39,7 +39,8 @@ describe('formatStylish', () => {
     );
   });
 
-  it('colours severities, underlines the path and dims rule ids, and only then', () => {
+  it('colours severities, underlines the path and dims rule ids, and only then', async () => {
+    await loadColors();
     const out = formatStylish(result, makeOptions({ color: true }));
     expect(out.split('\n')[0]).toBe(`${ESC}[4mconnectors/acme/openapi.yaml${ESC}[24m`);
     expect(out).toContain(`${ESC}[33mwarning${ESC}[39m  path`);
@@ -85,5 +86,18 @@ describe('formatStylish', () => {
     expect(formatStylish({ files: two, summary: summarize(two) }, makeOptions())).toBe(
       ['a.yaml', '  1:1  warning  m  r1', '', 'b.yaml', '  2:5  warning  n  r2', '', '✖ 2 problems (0 errors, 2 warnings, 0 infos)'].join('\n'),
     );
+  });
+
+  it('puts a message with any kind of line break on one row', () => {
+    for (const br of ['\n', '\r\n', '\r']) {
+      const one: FileResult[] = [
+        {
+          path: '/repo/a.yaml',
+          layout: 'openapi',
+          diagnostics: [{ ruleId: 'r1', severity: 'error', message: `first  ${br}  second`, pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }],
+        },
+      ];
+      expect(formatStylish({ files: one, summary: summarize(one) }, makeOptions()).split('\n')[1]).toBe('  1:1  error  first second  r1');
+    }
   });
 });
