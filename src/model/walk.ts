@@ -17,6 +17,7 @@ export interface VisitInfo {
 }
 
 export type NodeVisitor = (node: JsonObject, info: VisitInfo) => void;
+/** `info` is valid during the call only: the walk re-aims one object at every string it meets. */
 export type StringVisitor = (value: string, info: VisitInfo) => void;
 
 export interface Visitors {
@@ -44,27 +45,40 @@ export interface WalkRoot {
   rootChildren?: Record<string, Child>;
 }
 
+/** One walk: the visitors, and the info object string visitors get. */
+interface Walk extends Visitors {
+  readonly stringInfo: StringInfo;
+}
+
 /** Walk the document once, calling the visitors. */
 export function walk(root: WalkRoot, visitors: Visitors): void {
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
-  visit(root.value, root.type, null, '', null, null, visitors, spec);
+  visit(root.value, root.type, null, '', null, null, { ...visitors, stringInfo: new StringInfo() }, spec);
 }
 
 /**
- * What a string visitor gets: its pointer is built only if asked for (to report). Most strings are
- * looked at and let go, and the walk meets every string of the document.
+ * What a string visitor gets. The walk meets every string of the document and most are looked at
+ * and let go, so one object is re-aimed at each string, and its pointer is built only if asked for
+ * (to report).
  */
 class StringInfo implements VisitInfo {
+  type: NodeType = 'Any';
+  key = '';
+  parentType: NodeType | null = null;
+  parent: unknown = null;
+  private parentPtr: Ptr | null = null;
   private own: Ptr | undefined;
 
-  constructor(
-    readonly type: NodeType,
-    private readonly parentPtr: Ptr | null,
-    readonly key: string,
-    readonly parentType: NodeType | null,
-    readonly parent: unknown,
-  ) {}
+  aim(type: NodeType, parentPtr: Ptr | null, key: string, parentType: NodeType | null, parent: unknown): this {
+    this.type = type;
+    this.parentPtr = parentPtr;
+    this.key = key;
+    this.parentType = parentType;
+    this.parent = parent;
+    this.own = undefined;
+    return this;
+  }
 
   get ptr(): Ptr {
     return (this.own ??= pointerOf(this.parentPtr, this.key));
@@ -84,13 +98,13 @@ function visit(
   key: string,
   parentType: NodeType | null,
   parent: unknown,
-  v: Visitors,
+  v: Walk,
   specOverride?: TypeSpec,
 ): void {
   if (typeof value === 'string') {
     const strings = v.string;
     if (strings.length > 0) {
-      const info = new StringInfo(type, parentPtr, key, parentType, parent);
+      const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
       for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
     }
     return;
@@ -124,7 +138,7 @@ function callAll(visitors: NodeVisitor[], node: JsonObject, info: VisitInfo): vo
   for (let i = 0; i < visitors.length; i++) visitors[i]!(node, info);
 }
 
-function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, v: Visitors): void {
+function visitChild(node: JsonObject, k: string, child: Child, info: VisitInfo, v: Walk): void {
   const childValue = node[k];
   if (typeof child === 'string') {
     visit(childValue, child, info.ptr, k, info.type, node, v);
