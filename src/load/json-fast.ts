@@ -34,34 +34,41 @@ function measure(root: unknown, maxDepth: number): { keys: number; colonsInStrin
   if (typeof root === 'string') return { keys, colonsInStrings: count(root, ':') };
   if (typeof root !== 'object' || root === null) return { keys, colonsInStrings };
   if (maxDepth <= 1) return undefined;
-  const stack: object[] = [root];
-  const depths: number[] = [1];
-  /** Count one member or item; false when it nests too deep. */
-  const take = (item: unknown, depth: number): boolean => {
-    if (typeof item === 'string') {
-      if (item.includes(':')) colonsInStrings += count(item, ':');
-    } else if (typeof item === 'object' && item !== null) {
-      if (depth + 1 >= maxDepth) return false;
-      stack.push(item);
-      depths.push(depth + 1);
-    }
-    return true;
-  };
-  // for...in, not Object.keys: no array per object while the whole parsed document is still young.
+  // Containers still to read, each followed by its depth, in one array: it is the hottest loop of
+  // loading a large file, and every container of the document passes through it.
+  const stack: unknown[] = [root, 1];
   while (stack.length > 0) {
-    const v = stack.pop()!;
-    const depth = depths.pop()!;
+    const depth = stack.pop() as number;
+    const v = stack.pop() as object;
+    const inner = depth + 1;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (!take(v[i], depth)) return undefined;
+      for (let i = 0; i < v.length; i++) {
+        const colons = member(v[i], inner, maxDepth, stack);
+        if (colons < 0) return undefined;
+        colonsInStrings += colons;
+      }
       continue;
     }
+    // for...in, not Object.keys: no array per object while the whole parsed document is still young.
     for (const name in v) {
       keys++;
       if (name.includes(':')) colonsInStrings += count(name, ':');
-      if (!take((v as Record<string, unknown>)[name], depth)) return undefined;
+      const colons = member((v as Record<string, unknown>)[name], inner, maxDepth, stack);
+      if (colons < 0) return undefined;
+      colonsInStrings += colons;
     }
   }
   return { keys, colonsInStrings };
+}
+
+/** One member or item at `depth`: the colons of a string; a container is queued; -1 when it nests too deep. */
+function member(item: unknown, depth: number, maxDepth: number, stack: unknown[]): number {
+  if (typeof item === 'string') return item.includes(':') ? count(item, ':') : 0;
+  if (typeof item === 'object' && item !== null) {
+    if (depth >= maxDepth) return -1;
+    stack.push(item, depth);
+  }
+  return 0;
 }
 
 function count(s: string, c: string): number {
