@@ -28,15 +28,16 @@ function profileFiles(paths) {
   return out;
 }
 
-/** Self time per node id, in microseconds, from the samples and their time deltas. */
+/**
+ * Self time per node id, in microseconds, from the samples and their time deltas. timeDeltas[i] is
+ * the gap before samples[i], and it is counted to that sample: a thread blocked in a system call (a
+ * read of a 10 MB file) is sampled only when the call returns, so the gap belongs to the call, not
+ * to whatever ran before it.
+ */
 function selfTimes(profile) {
   const self = new Map();
   const { samples = [], timeDeltas = [] } = profile;
-  // timeDeltas[i] is the gap before samples[i]; sample i lasts until sample i + 1 is taken.
-  for (let i = 0; i < samples.length; i++) {
-    const dt = i + 1 < samples.length ? timeDeltas[i + 1] : Math.max(0, profile.endTime - (profile.startTime + timeDeltas.slice(0, i + 1).reduce((a, b) => a + b, 0)));
-    self.set(samples[i], (self.get(samples[i]) ?? 0) + Math.max(0, dt));
-  }
+  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + Math.max(0, timeDeltas[i] ?? 0));
   return self;
 }
 
