@@ -195,9 +195,10 @@ export class ConfigResolver {
   }
 }
 
+/** Looked up for three names in every folder above each linted file: a missing one is the usual answer, and no exception (with its stack trace) is made for it. */
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
