@@ -1,10 +1,10 @@
 /** The lint command: find files and their configs, lint, fix, apply the baseline, report, choose the exit code. */
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
 import type { LintOptions } from '../engine/lint.js';
-import { runParallel, threadsFor, type Job } from '../engine/parallel.js';
+import { lintsAside, runAside, runParallel, threadsFor, type Job } from '../engine/parallel.js';
 import { runJob, runJobWithSource, type JobRunOptions } from './lint-job.js';
 import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
 import { applyBaseline, formatBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
@@ -164,12 +164,27 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     return out;
   }
   for (const job of jobs) {
+    if (!ctx.keepSources && lintsAside(sizeOf(job.path))) {
+      const outcome = await runAside(job, runOptions, runJob);
+      if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+      if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });
+      continue;
+    }
     const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
     if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
     // Parsed sources are large: keep them only when --fix will need them.
     if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
   }
   return out;
+}
+
+/** A file's size in bytes (0 when it cannot be read: the lint reports that). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Apply fixes to every file and write the fixed ones; false when a file could not be written. */

@@ -92,6 +92,32 @@ export function threadsFor(count: number): number {
  * Outcomes come back in job order.
  */
 export async function runParallel(jobs: Job[], options: JobOptions, threads: number, run: RunJob): Promise<JobOutcome[]> {
+  return runOn(jobs, options, { workers: threads - 1, youngGenerationMb: WORKER_YOUNG_GENERATION_MB, run });
+}
+
+/**
+ * A file from this size up is linted in a worker thread with a small young generation (runAside).
+ * V8 grows the main thread's young generation to 48 MB while a large document is parsed, and each
+ * step is fresh memory, page-faulted in, that the whole document is then copied through. A 3 MB
+ * young generation copies it once, into the old generation, and touches a fraction of the memory:
+ * on a 9.5 MB connector, 4% less wall time, 5% less CPU, 20% fewer page faults and 13% less peak
+ * memory, after paying the ~70 ms a worker takes to start (which smaller files would not earn back).
+ */
+export const ASIDE_BYTES = 4 * 1024 * 1024;
+const ASIDE_YOUNG_GENERATION_MB = 3;
+
+/** Whether a file of `bytes` is linted aside (in a worker), when running from the bundle. */
+export function lintsAside(bytes: number): boolean {
+  return workerEntry !== undefined && bytes >= ASIDE_BYTES;
+}
+
+/** Lint one (large) job in a worker with a small young generation; the main thread waits. */
+export async function runAside(job: Job, options: JobOptions, run: RunJob): Promise<JobOutcome> {
+  return (await runOn([job], options, { workers: 1, youngGenerationMb: ASIDE_YOUNG_GENERATION_MB, mainToo: false, run }))[0]!;
+}
+
+/** Run jobs on `workers` worker threads, and on the main thread too unless `mainToo` is false. */
+async function runOn(jobs: Job[], options: JobOptions, how: { workers: number; youngGenerationMb: number; mainToo?: boolean; run: RunJob }): Promise<JobOutcome[]> {
   const { Worker } = workerThreads();
   const env = { ...process.env, [WORKER_ENV]: '1' };
   const next = new SharedArrayBuffer(4);
@@ -100,11 +126,11 @@ export async function runParallel(jobs: Job[], options: JobOptions, threads: num
     for (const [i, outcome] of done) outcomes[i] = outcome;
   };
   const workers = Array.from(
-    { length: threads - 1 },
+    { length: how.workers },
     () =>
       new Promise<void>((resolve, reject) => {
         const data: WorkerInput = { cdpLintWorker: true, jobs, options, next };
-        const worker = new Worker(workerEntry!, { workerData: data, env, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        const worker = new Worker(workerEntry!, { workerData: data, env, resourceLimits: { maxYoungGenerationSizeMb: how.youngGenerationMb } });
         worker.once('message', (done: Done) => {
           collect(done);
           resolve();
@@ -113,7 +139,7 @@ export async function runParallel(jobs: Job[], options: JobOptions, threads: num
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker exited with code ${code}`))));
       }),
   );
-  collect(claimAll(jobs, options, new Int32Array(next), run));
+  if (how.mainToo !== false) collect(claimAll(jobs, options, new Int32Array(next), how.run));
   await Promise.all(workers);
   return outcomes;
 }

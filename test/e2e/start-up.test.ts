@@ -8,6 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, CLEAN_JSON, Workspace, cdpLint } from './cli.js';
+import { brief, lintText } from '../helpers/lint.js';
+import { ASIDE_BYTES } from '../../src/engine/parallel.js';
+import type { Diagnostic } from '../../src/types.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
@@ -98,6 +101,29 @@ describe('many files', () => {
     for (const i of [0, 1, 20, 39]) expect(results[i]!.diagnostics).toEqual(alone(names[i]!));
     expect(results.filter((r) => r.diagnostics.length === 0)).toHaveLength(14);
     expect(results[1]!.diagnostics.length).toBeGreaterThan(3);
+  });
+});
+
+describe('a large file', () => {
+  it('is linted in a worker thread (with a small young generation), with the same report as in-process', () => {
+    // broken-references.json with 4.5 MB of extension data in `info`: its problems stay where they are.
+    const doc = JSON.parse(BROKEN) as { resources: { info: Record<string, unknown> } };
+    doc.resources.info['x-bulk'] = Array.from({ length: 60_000 }, (_, i) => `padding string number ${i} `.repeat(3));
+    const text = JSON.stringify(doc, null, 2);
+    expect(text.length).toBeGreaterThan(ASIDE_BYTES);
+    w.write('large.json', text);
+    const out = spawnSync(process.execPath, [BIN, 'large.json', '-f', 'json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('create new worker');
+    type Report = { files: Array<{ diagnostics: Diagnostic[] }> };
+    const viaWorker = (JSON.parse(out.stdout) as Report).files[0]!.diagnostics.map(brief);
+    expect(viaWorker).toEqual(lintText(text, 'large.json').diagnostics.map(brief));
+    expect(viaWorker.length).toBeGreaterThan(0);
+    // A small file stays on the main thread.
+    w.write('c.json', BROKEN);
+    const small = spawnSync(process.execPath, [BIN, 'c.json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
+    expect(small.status).toBe(1);
+    expect(small.stderr).not.toContain('create new worker');
   });
 });
 
