@@ -1,5 +1,6 @@
 /** Turn command-line arguments (files, directories, globs) into the list of files to lint. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { statIfPresent } from '../util/fs.js';
 import { join, resolve } from 'node:path';
 import { globLib } from '../util/deps.js';
 
@@ -29,12 +30,7 @@ export async function collectTargets(args: string[], cwd: string): Promise<Targe
   };
   for (const arg of inputs) {
     const abs = resolve(cwd, arg);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      stat = undefined;
-    }
+    const stat = statIfPresent(abs);
     if (stat?.isDirectory()) {
       for (const found of walkDir(abs, arg)) add({ ...found, explicit: false });
     } else if (stat) {

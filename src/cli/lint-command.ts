@@ -1,5 +1,6 @@
 /** The lint command: find files and their configs, lint, fix, apply the baseline, report, choose the exit code. */
-import { existsSync, readFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { statIfPresent } from '../util/fs.js';
 import { dirname, resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
@@ -164,7 +165,7 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     return out;
   }
   for (const job of jobs) {
-    if (!ctx.keepSources && lintsAside(sizeOf(job.path))) {
+    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0)) {
       const outcome = await runAside(job, runOptions, runJob);
       if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
       if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });
@@ -176,15 +177,6 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
   }
   return out;
-}
-
-/** A file's size in bytes (0 when it cannot be read: the lint reports that). */
-function sizeOf(path: string): number {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
 }
 
 /** Apply fixes to every file and write the fixed ones; false when a file could not be written. */

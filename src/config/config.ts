@@ -3,7 +3,8 @@
  * from each linted file's folder, or named with --config. A config is validated as a whole when it
  * is read; any mistake in it is a usage error naming the file and the key.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { statIfPresent } from '../util/fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { picomatchLib, yamlLib } from '../util/deps.js';
 import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
@@ -195,11 +196,6 @@ export class ConfigResolver {
   }
 }
 
-/** Looked up for three names in every folder above each linted file: a missing one is the usual answer, and no exception (with its stack trace) is made for it. */
 function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
+  return statIfPresent(path)?.isFile() ?? false;
 }

@@ -65,7 +65,7 @@ export function setWorkerEntry(entry: string | undefined): void {
   workerEntry = entry;
 }
 
-/** True when this thread was started by runParallel. */
+/** True when this thread is one of the lint workers (runParallel, runAside). */
 export function isLintWorker(): boolean {
   if (process.env[WORKER_ENV] !== '1') return false;
   const { isMainThread, workerData } = workerThreads();
