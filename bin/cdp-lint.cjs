@@ -27,7 +27,8 @@ script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, join(
 
 // Worker threads (which run this file too) leave the cache to the main thread.
 const inWorker = process.env.CDP_LINT_WORKER_THREAD === '1';
-if (!inWorker && (cachedData === undefined || script.cachedDataRejected || process.env.CDP_LINT_WRITE_CODE_CACHE === '1')) {
+const writesCodeCache = !inWorker && (cachedData === undefined || script.cachedDataRejected || process.env.CDP_LINT_WRITE_CODE_CACHE === '1');
+if (writesCodeCache) {
   process.once('exit', () => {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
@@ -43,4 +44,5 @@ if (!inWorker && (cachedData === undefined || script.cachedDataRejected || proce
   });
 }
 
-mod.exports.main(__filename);
+// A run that writes the cache keeps V8's flags as they are: the cache records them.
+mod.exports.main(__filename, { writesCodeCache });

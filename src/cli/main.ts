@@ -13,13 +13,16 @@ const nodeRequire = createRequire(import.meta.url);
 /** Waited on for a millisecond while a full non-blocking pipe drains. */
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
-/** Start the CLI; `entry` is the script that started the process, which worker threads run too. */
-export function main(entry: string): void {
+/**
+ * Start the CLI; `entry` is the script that started the process, which worker threads run too.
+ * `writesCodeCache`: the entry will write V8's code cache at exit (V8 flags must then stay as they are).
+ */
+export function main(entry: string, options: { writesCodeCache?: boolean } = {}): void {
   if (isLintWorker()) {
     workerMain(runJob);
     return;
   }
-  setWorkerEntry(entry);
+  setWorkerEntry(entry, options);
   process.on('unhandledRejection', (e) => {
     writeAll(2, `cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     process.exit(2);

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { FileResult, Severity } from '../types.js';
 import type { Limits } from '../load/source.js';
+import { tuneForShortRun } from './jit.js';
 
 /** One unit of work: a file and the severities its configuration gives. */
 export interface Job {
@@ -28,9 +29,17 @@ interface WorkerInput {
   cdpLintWorker: true;
   jobs: Job[];
   options: JobOptions;
-  /** One Int32: the index of the next job nobody has claimed yet, shared by every thread. */
-  next: SharedArrayBuffer;
+  /** Two Int32s shared by every thread: the index of the next job nobody has claimed yet, and how many workers have loaded. */
+  shared: SharedArrayBuffer;
+  workers: number;
+  /** Threads linting: the workers, and the main thread unless it only waits. */
+  threads: number;
+  /** Whether the last worker to load may set the short-run V8 flags (see jit.ts). */
+  tuneJit: boolean;
 }
+
+const NEXT = 0;
+const LOADED = 1;
 
 type Done = Array<[index: number, outcome: JobOutcome]>;
 
@@ -39,9 +48,9 @@ type Done = Array<[index: number, outcome: JobOutcome]>;
  * next unclaimed job when it is free, so a worker that starts late or meets large files simply
  * does fewer: no thread waits while another still has a queue.
  */
-function claimAll(jobs: Job[], options: JobOptions, next: Int32Array, run: RunJob): Done {
+function claimAll(jobs: Job[], options: JobOptions, shared: Int32Array, run: RunJob): Done {
   const done: Done = [];
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) done.push([i, run(jobs[i]!, options)]);
+  for (let i = Atomics.add(shared, NEXT, 1); i < jobs.length; i = Atomics.add(shared, NEXT, 1)) done.push([i, run(jobs[i]!, options)]);
   return done;
 }
 
@@ -60,9 +69,12 @@ const workerThreads = (): typeof import('node:worker_threads') => nodeRequire('n
 
 /** The script worker threads start (the CLI's own entry); unset, everything runs on the main thread. */
 let workerEntry: string | undefined;
+/** False in a run that writes V8's code cache: the cache records V8's flags, so they must stay as they were. */
+let jitTuning = true;
 
-export function setWorkerEntry(entry: string | undefined): void {
+export function setWorkerEntry(entry: string | undefined, options: { writesCodeCache?: boolean } = {}): void {
   workerEntry = entry;
+  jitTuning = options.writesCodeCache !== true;
 }
 
 /** True when this thread is one of the lint workers (runParallel, runAside). */
@@ -72,11 +84,18 @@ export function isLintWorker(): boolean {
   return !isMainThread && (workerData as WorkerInput | undefined)?.cdpLintWorker === true;
 }
 
-/** Worker side: run the jobs handed over and post the outcomes back. */
+/**
+ * Worker side: run the jobs handed over and post the outcomes back. The last worker to load (every
+ * thread has read the code cache by then) sets the short-run V8 flags when the run is short.
+ */
 export function workerMain(run: RunJob): void {
   const { workerData, parentPort } = workerThreads();
   const input = workerData as WorkerInput;
-  parentPort!.postMessage(claimAll(input.jobs, input.options, new Int32Array(input.next), run));
+  const shared = new Int32Array(input.shared);
+  if (Atomics.add(shared, LOADED, 1) + 1 === input.workers && input.tuneJit) {
+    tuneForShortRun(input.jobs.map((j) => j.path), input.threads);
+  }
+  parentPort!.postMessage(claimAll(input.jobs, input.options, shared, run));
 }
 
 /** How many threads to use for `count` files (1 means: do it on the main thread). */
@@ -92,7 +111,7 @@ export function threadsFor(count: number): number {
  * Outcomes come back in job order.
  */
 export async function runParallel(jobs: Job[], options: JobOptions, threads: number, run: RunJob): Promise<JobOutcome[]> {
-  return runOn(jobs, options, { workers: threads - 1, youngGenerationMb: WORKER_YOUNG_GENERATION_MB, run });
+  return runOn(jobs, options, { workers: threads - 1, youngGenerationMb: WORKER_YOUNG_GENERATION_MB, tuneJit: jitTuning, run });
 }
 
 /**
@@ -119,10 +138,15 @@ export async function runAside(job: Job, options: JobOptions, run: RunJob): Prom
 }
 
 /** Run jobs on `workers` worker threads, and on the main thread too unless `mainToo` is false. */
-async function runOn(jobs: Job[], options: JobOptions, how: { workers: number; youngGenerationMb: number; mainToo?: boolean; run: RunJob }): Promise<JobOutcome[]> {
+async function runOn(
+  jobs: Job[],
+  options: JobOptions,
+  how: { workers: number; youngGenerationMb: number; mainToo?: boolean; tuneJit?: boolean; run: RunJob },
+): Promise<JobOutcome[]> {
   const { Worker } = workerThreads();
   const env = { ...process.env, [WORKER_ENV]: '1' };
-  const next = new SharedArrayBuffer(4);
+  const shared = new SharedArrayBuffer(8);
+  const threads = how.workers + (how.mainToo === false ? 0 : 1);
   const outcomes: JobOutcome[] = new Array(jobs.length);
   const collect = (done: Done) => {
     for (const [i, outcome] of done) outcomes[i] = outcome;
@@ -131,7 +155,7 @@ async function runOn(jobs: Job[], options: JobOptions, how: { workers: number; y
     { length: how.workers },
     () =>
       new Promise<void>((resolve, reject) => {
-        const data: WorkerInput = { cdpLintWorker: true, jobs, options, next };
+        const data: WorkerInput = { cdpLintWorker: true, jobs, options, shared, workers: how.workers, threads, tuneJit: how.tuneJit === true };
         const worker = new Worker(workerEntry!, { workerData: data, env, resourceLimits: { maxYoungGenerationSizeMb: how.youngGenerationMb } });
         worker.once('message', (done: Done) => {
           collect(done);
@@ -141,7 +165,7 @@ async function runOn(jobs: Job[], options: JobOptions, how: { workers: number; y
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker exited with code ${code}`))));
       }),
   );
-  if (how.mainToo !== false) collect(claimAll(jobs, options, new Int32Array(next), how.run));
+  if (how.mainToo !== false) collect(claimAll(jobs, options, new Int32Array(shared), how.run));
   await Promise.all(workers);
   return outcomes;
 }

@@ -3,7 +3,8 @@
  * threads for many files, and output written straight to the file descriptors.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, truncateSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { ASIDE_BYTES } from '../../src/engine/parallel.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** What NODE_DEBUG=cdp-lint shows when a parallel run sets the short-run V8 flags (src/engine/jit.ts). */
+const SHORT_RUN_LINE = /^CDP-LINT \d+: short run \(0\.\d MB per thread\): V8 flags --no-turbo-inlining --interrupt-budget=270336\n$/;
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
 
 let w: Workspace;
@@ -34,8 +37,8 @@ function installCopy(): { bin: string; cache: string } {
   return { bin: w.path('pkg/bin/cdp-lint.cjs'), cache: w.path('pkg/dist/cli.v8cache') };
 }
 
-function run(bin: string, args: string[]) {
-  const out = spawnSync(process.execPath, [bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+function run(bin: string, args: string[], env: Record<string, string> = {}) {
+  const out = spawnSync(process.execPath, [bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30_000 });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -101,6 +104,38 @@ describe('many files', () => {
     for (const i of [0, 1, 20, 39]) expect(results[i]!.diagnostics).toEqual(alone(names[i]!));
     expect(results.filter((r) => r.diagnostics.length === 0)).toHaveLength(14);
     expect(results[1]!.diagnostics.length).toBeGreaterThan(3);
+    // A short run on two or more cores: the last worker to load sets the short-run V8 flags; same report.
+    const debug = run(BIN, ['many', '-f', 'json'], { NODE_DEBUG: 'cdp-lint' });
+    expect(debug.stdout).toBe(all.stdout);
+    if (availableParallelism() > 1) expect(debug.stderr).toMatch(SHORT_RUN_LINE);
+    else expect(debug.stderr).toBe('');
+  });
+
+  it('leaves V8 flags alone when each thread has more than 48 MB to read', () => {
+    // 16 sparse files of 60 MB: over the file-size limit, so they are not read, but they count.
+    for (let i = 0; i < 16; i++) truncateSync(w.write(`huge/h${i}.json`, ''), 60 * 1024 * 1024);
+    w.write('huge/c.json', CLEAN_JSON);
+    const out = run(BIN, ['huge'], { NODE_DEBUG: 'cdp-lint' });
+    expect(out.stdout).toBe('✔ No problems found in 1 file\n');
+    expect(out.stderr).toBe('');
+  });
+
+  it('a run that writes the code cache keeps the default flags, so the next run accepts the cache', () => {
+    const { bin, cache } = installCopy();
+    for (let i = 0; i < 20; i++) w.write(`many/c${i}.json`, i % 2 === 0 ? CLEAN_JSON : BROKEN);
+    const expected = cdpLint(['many'], w.dir);
+    expect(existsSync(cache)).toBe(false);
+    const writing = run(bin, ['many'], { NODE_DEBUG: 'cdp-lint' });
+    expect(writing).toEqual({ ...expected, stderr: '' });
+    const written = statSync(cache);
+    // A process with V8's default flags accepts it: it is neither written again by a single-file run...
+    expect(run(bin, ['many/c0.json'])).toEqual(cdpLint(['many/c0.json'], w.dir));
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+    // ...nor by a short run that sets the flags after loading it.
+    const tuned = run(bin, ['many'], { NODE_DEBUG: 'cdp-lint' });
+    expect(tuned.stdout).toBe(expected.stdout);
+    if (availableParallelism() > 1) expect(tuned.stderr).toMatch(SHORT_RUN_LINE);
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
   });
 });
 
