@@ -34,7 +34,10 @@ export function main(entry: string, options: { writesCodeCache?: boolean } = {})
     env: process.env,
     isTTY: isTerminal(1),
   }).then((code) => {
-    process.exitCode = code;
+    // Everything is written (synchronously) and the workers have ended: exit now. Left to end by
+    // itself, the process first runs the event loop's last turn, where V8 does a young-generation
+    // collection it scheduled during the lint (~3 ms of a one-file run, on memory about to be freed).
+    process.exit(code);
   });
 }
 
