@@ -17,9 +17,9 @@
  * | 1,600 generated connectors | 115 MB | +4% | +4% | |
  *
  * Past ~50 MB a thread the optimised code pays back its compiling, hence the limit below. One large
- * file linted aside (the main thread idle) gains CPU but no wall time (9.5 MB: -1 to -3%; 28 MB: +6%):
- * left alone. Each setting alone
- * gives less: no inlining -9% on the 200 connectors, a 4x budget alone -10%.
+ * file linted aside (the main thread idle) gains CPU but no wall time (9.5 MB: -1 to -3%; 28 MB:
+ * +6%): left alone. Each setting alone gives less: no inlining -9% on the 200 connectors, a 4x
+ * budget alone -10%.
  *
  * The flags are process-wide and V8's code cache records them (a cache made under other flags is
  * rejected), so they are set by the last worker to load the bundle, after every thread has read the
@@ -28,7 +28,7 @@
 import { createRequire } from 'node:module';
 import { statIfPresent } from '../util/fs.js';
 
-/** No inlining, and 4 times Node 20's interrupt budget (67,584 bytes of bytecode): 2 and 8 times did no better. */
+/** No inlining, and 4 times Node 20's interrupt budget (67,584 bytes of bytecode): 2 times did less, 8 times no more. */
 export const SHORT_RUN_V8_FLAGS = '--no-turbo-inlining --interrupt-budget=270336';
 
 /** The most a thread may lint for the run to count as short. */
