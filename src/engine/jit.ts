@@ -25,16 +25,14 @@
  * rejected), so they are set by the last worker to load the bundle, after every thread has read the
  * cache, and never in a run that writes the cache.
  */
-import { createRequire } from 'node:module';
 import { statIfPresent } from '../util/fs.js';
+import { utilLib, v8Lib } from '../util/deps.js';
 
 /** No inlining, and 4 times Node 20's interrupt budget (67,584 bytes of bytecode): 2 times did less, 8 times no more. */
 export const SHORT_RUN_V8_FLAGS = '--no-turbo-inlining --interrupt-budget=270336';
 
 /** The most a thread may lint for the run to count as short. */
 export const SHORT_RUN_BYTES_PER_THREAD = 48 * 1024 * 1024;
-
-const nodeRequire = createRequire(import.meta.url);
 
 /** Whether `bytes` over `threads` threads is a short run. */
 export function isShortRun(bytes: number, threads: number): boolean {
@@ -46,8 +44,8 @@ export function tuneForShortRun(paths: readonly string[], threads: number): bool
   let bytes = 0;
   for (const path of paths) bytes += statIfPresent(path)?.size ?? 0;
   if (!isShortRun(bytes, threads)) return false;
-  (nodeRequire('node:v8') as typeof import('node:v8')).setFlagsFromString(SHORT_RUN_V8_FLAGS);
-  const debug = (nodeRequire('node:util') as typeof import('node:util')).debuglog('cdp-lint');
+  v8Lib().setFlagsFromString(SHORT_RUN_V8_FLAGS);
+  const debug = utilLib().debuglog('cdp-lint');
   debug('short run (%s MB per thread): V8 flags %s', (bytes / threads / 1048576).toFixed(1), SHORT_RUN_V8_FLAGS);
   return true;
 }
