@@ -23,6 +23,11 @@ export interface TextEdit {
 
 export interface Diagnostic {
   ruleId: string;
+  /**
+   * Which of the rule's message templates (its `meta.messages` key) produced `message`: stable across
+   * wording changes, so tools can match on it. `internalError` when the rule itself failed.
+   */
+  messageId: string;
   severity: Severity;
   message: string;
   pointer: string;

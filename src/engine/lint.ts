@@ -162,6 +162,9 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+/** The messageId of a diagnostic that says a rule itself failed (it is in no rule's `meta.messages`). */
+export const INTERNAL_ERROR = 'internalError';
+
 /** Gathers reports, attaches severity and position, sorts and de-duplicates. */
 class Collector {
   private readonly out: Diagnostic[] = [];
@@ -174,17 +177,19 @@ class Collector {
 
   parseProblems(problems: ParseProblem[]): void {
     for (const p of problems) {
-      const ruleId = p.kind === 'duplicate-key' ? 'duplicate-key' : p.kind === 'depth' || p.kind === 'limit' ? 'input-limit' : 'syntax-error';
+      const [ruleId, messageId, data] =
+        p.kind === 'duplicate-key'
+          ? ['duplicate-key', 'duplicate', { key: p.message }]
+          : p.kind === 'depth' || p.kind === 'limit'
+            ? ['input-limit', 'exceeded', { message: p.message }]
+            : ['syntax-error', 'syntax', { message: p.message }];
       const severity = this.options.severities.get(ruleId);
       if (!severity) continue;
-      const message =
-        p.kind === 'duplicate-key'
-          ? `Duplicate key \`${p.message}\`: only the last value is used, the earlier one is silently dropped`
-          : p.message;
       this.push({
         ruleId,
+        messageId,
         severity,
-        message,
+        message: this.text(ruleId, messageId, data),
         pointer: p.pointer ?? '',
         range: this.source.lines.range({ start: p.offset, end: p.end }),
       });
@@ -194,9 +199,6 @@ class Collector {
   add(ruleId: string, report: Report): void {
     const severity = this.options.severities.get(ruleId);
     if (!severity) return;
-    const rule = this.options.rules.get(ruleId);
-    const template = rule?.meta.messages[report.messageId];
-    if (template === undefined) throw new Error(`Rule ${ruleId} has no message ${report.messageId}`);
     const segments = report.ptr.segments();
     const found = this.source.locations.find(this.source.value, segments, report.target ?? 'value');
     if (found.resolvedDepth < segments.length && this.options.strictPointers) {
@@ -204,13 +206,21 @@ class Collector {
     }
     const diagnostic: Diagnostic = {
       ruleId,
+      messageId: report.messageId,
       severity,
-      message: fill(template, report.data),
+      message: this.text(ruleId, report.messageId, report.data),
       pointer: report.ptr.toString(),
       range: this.source.lines.range(found.span),
     };
     if (report.fix) diagnostic.fix = report.fix as TextEdit[];
     this.push(diagnostic);
+  }
+
+  /** The rule's template for `messageId`, filled with `data`; an unknown id is a bug in the rule. */
+  private text(ruleId: string, messageId: string, data: Record<string, string | number> | undefined): string {
+    const template = this.options.rules.get(ruleId)?.meta.messages[messageId];
+    if (template === undefined) throw new Error(`Rule ${ruleId} has no message ${messageId}`);
+    return fill(template, data);
   }
 
   /** A rule threw: say so on this file, in one line, instead of failing the whole run. */
@@ -219,6 +229,7 @@ class Collector {
     const reason = e instanceof Error ? e.message : String(e);
     this.push({
       ruleId,
+      messageId: INTERNAL_ERROR,
       severity: severity === 'info' ? 'info' : 'error',
       message: `Internal error in rule ${ruleId} (this file was only partly checked by it; please report it): ${reason}`,
       pointer: '',

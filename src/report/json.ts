@@ -11,7 +11,7 @@ function copyRange(range: Range): Range {
 
 // Fixes are edits for --fix, not part of the report, so `fix` is deliberately left out.
 function copyDiagnostic(d: Diagnostic): Omit<Diagnostic, 'fix'> {
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range) };
+  return { ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range) };
 }
 
 function copySummary(summary: Summary): Summary {

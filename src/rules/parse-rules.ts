@@ -8,12 +8,21 @@ import { defineRule } from './types.js';
 const none = () => ({});
 
 export const syntaxError = defineRule({
-  meta: { id: 'syntax-error', description: 'The file is valid JSON or YAML, in UTF-8.', messages: {} },
+  meta: {
+    id: 'syntax-error',
+    description: 'The file is valid JSON or YAML, in UTF-8.',
+    // The reader's own sentence (where it stopped reading and why).
+    messages: { syntax: '{{message}}' },
+  },
   create: none,
 });
 
 export const duplicateKey = defineRule({
-  meta: { id: 'duplicate-key', description: 'No key appears twice in the same object (only the last one would count).', messages: {} },
+  meta: {
+    id: 'duplicate-key',
+    description: 'No key appears twice in the same object (only the last one would count).',
+    messages: { duplicate: 'Duplicate key `{{key}}`: only the last value is used, the earlier one is silently dropped' },
+  },
   create: none,
 });
 
@@ -21,7 +30,11 @@ export const inputLimit = defineRule({
   meta: {
     id: 'input-limit',
     description: 'The file stays within the size, nesting, alias and reference limits.',
-    messages: { tooDeep: 'The document is nested too deeply to check' },
+    messages: {
+      tooDeep: 'The document is nested too deeply to check',
+      // The reader's sentence: which limit, where, and the flag that raises it.
+      exceeded: '{{message}}',
+    },
   },
   create: none,
 });

@@ -3,7 +3,7 @@ import { applyBaseline, formatBaseline, parseBaseline, type BaselineEntry } from
 import type { Diagnostic } from '../../src/types.js';
 
 function d(ruleId: string, pointer: string, line = 1): Diagnostic {
-  return { ruleId, severity: 'error', message: `${ruleId} at ${pointer}`, pointer, range: { start: { line, column: 1 }, end: { line, column: 2 } } };
+  return { ruleId, messageId: 'm', severity: 'error', message: `${ruleId} at ${pointer}`, pointer, range: { start: { line, column: 1 }, end: { line, column: 2 } } };
 }
 
 const BASELINE = '/repo/.cdp-lint-baseline.json';

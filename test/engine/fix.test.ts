@@ -9,7 +9,7 @@ import type { Diagnostic, TextEdit } from '../../src/types.js';
 import { BROKEN_JSON, BROKEN_YAML, FIXED_JSON, FIXED_YAML } from '../e2e/cli.js';
 
 function d(ruleId: string, ...fix: TextEdit[]): Diagnostic {
-  return { ruleId, severity: 'error', message: '', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, fix };
+  return { ruleId, messageId: 'm', severity: 'error', message: '', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, fix };
 }
 
 describe('applyFixes', () => {

@@ -21,8 +21,8 @@ describe('rule guard', () => {
     rules.set('resource-path', broken);
     const source = parseText('/tmp/guard.json', text, defaultLimits);
     const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
-    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.pointer, d.message])).toEqual([
-      ['resource-path', 'error', '', 'Internal error in rule resource-path (this file was only partly checked by it; please report it): boom'],
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.pointer, d.message])).toEqual([
+      ['resource-path', 'internalError', 'error', '', 'Internal error in rule resource-path (this file was only partly checked by it; please report it): boom'],
     ]);
   });
 

@@ -15,6 +15,7 @@ export const files: FileResult[] = [
     diagnostics: [
       {
         ruleId: 'path-methods-complete',
+        messageId: 'missingMethod',
         severity: 'warning',
         message: 'path /contacts has get, post; no put',
         pointer: '/paths/~1contacts',
@@ -22,6 +23,7 @@ export const files: FileResult[] = [
       },
       {
         ruleId: 'operation-response-schema',
+        messageId: 'noSchema',
         severity: 'error',
         message: TRICKY_MESSAGE,
         pointer: '/paths/~1contacts/get/responses',
@@ -30,6 +32,7 @@ export const files: FileResult[] = [
       },
       {
         ruleId: 'description-style',
+        messageId: 'noPeriod',
         severity: 'info',
         message: 'description should end with a period',
         pointer: '/info/description',

@@ -21,7 +21,7 @@ describe('formatGithub', () => {
         path: '/repo/odd,dir/a:b%.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'x:y,z', severity: 'error', message: 'a\r\nb', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } },
+          { ruleId: 'x:y,z', messageId: 'm', severity: 'error', message: 'a\r\nb', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } },
         ],
       },
     ];

@@ -14,6 +14,7 @@ describe('formatJson', () => {
           diagnostics: [
             {
               ruleId: 'path-methods-complete',
+              messageId: 'missingMethod',
               severity: 'warning',
               message: 'path /contacts has get, post; no put',
               pointer: '/paths/~1contacts',
@@ -21,6 +22,7 @@ describe('formatJson', () => {
             },
             {
               ruleId: 'operation-response-schema',
+              messageId: 'noSchema',
               severity: 'error',
               message: TRICKY_MESSAGE,
               pointer: '/paths/~1contacts/get/responses',
@@ -28,6 +30,7 @@ describe('formatJson', () => {
             },
             {
               ruleId: 'description-style',
+              messageId: 'noPeriod',
               severity: 'info',
               message: 'description should end with a period',
               pointer: '/info/description',
@@ -41,7 +44,7 @@ describe('formatJson', () => {
     });
     expect(Object.keys(parsed)).toEqual(['files', 'summary']);
     expect(Object.keys(parsed.files[0])).toEqual(['path', 'layout', 'diagnostics']);
-    expect(Object.keys(parsed.files[0].diagnostics[1])).toEqual(['ruleId', 'severity', 'message', 'pointer', 'range']);
+    expect(Object.keys(parsed.files[0].diagnostics[1])).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range']);
     expect(Object.keys(parsed.summary)).toEqual(['files', 'errors', 'warnings', 'infos']);
     expect(out).not.toContain('"fix"');
     expect(out.split('\n')[1]).toBe('  "files": [');

@@ -34,8 +34,8 @@ describe('formatJunit', () => {
         path: '/repo/a.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r1', severity: 'error', message: 'bad <thing> & "x"', pointer: '/a', range: { start: { line: 3, column: 5 }, end: { line: 3, column: 9 } } },
-          { ruleId: 'r2', severity: 'info', message: 'fyi', pointer: '/b', range: { start: { line: 7, column: 1 }, end: { line: 7, column: 4 } } },
+          { ruleId: 'r1', messageId: 'm', severity: 'error', message: 'bad <thing> & "x"', pointer: '/a', range: { start: { line: 3, column: 5 }, end: { line: 3, column: 9 } } },
+          { ruleId: 'r2', messageId: 'm', severity: 'info', message: 'fyi', pointer: '/b', range: { start: { line: 7, column: 1 }, end: { line: 7, column: 4 } } },
         ],
       },
       { path: '/repo/b.json', layout: 'hub', diagnostics: [] },
@@ -87,7 +87,7 @@ describe('formatJunit', () => {
         path: '/repo/x"<y>.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r', severity: 'warning', message: 'nul\u0000here', pointer: "/a~1'b", range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } } },
+          { ruleId: 'r', messageId: 'm', severity: 'warning', message: 'nul\u0000here', pointer: "/a~1'b", range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } } },
         ],
       },
     ];

@@ -114,14 +114,14 @@ describe('formatSarif', () => {
         layout: 'openapi',
         diagnostics: [
           // End before start and zero columns: still a valid, non-empty region.
-          { ruleId: 'r', severity: 'error', message: 'm', pointer: '', range: { start: { line: 5, column: 0 }, end: { line: 4, column: 0 } } },
+          { ruleId: 'r', messageId: 'm', severity: 'error', message: 'm', pointer: '', range: { start: { line: 5, column: 0 }, end: { line: 4, column: 0 } } },
         ],
       },
       {
         path: '/elsewhere/openapi.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r', severity: 'info', message: 'n', pointer: '/a', range: { start: { line: 2, column: 9 }, end: { line: 3, column: 1 } } },
+          { ruleId: 'r', messageId: 'm', severity: 'info', message: 'n', pointer: '/a', range: { start: { line: 2, column: 9 }, end: { line: 3, column: 1 } } },
         ],
       },
     ];

@@ -72,14 +72,14 @@ describe('formatStylish', () => {
         path: '/repo/a.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r1', severity: 'warning', message: 'm', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+          { ruleId: 'r1', messageId: 'm', severity: 'warning', message: 'm', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
         ],
       },
       {
         path: '/repo/b.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r2', severity: 'warning', message: 'n', pointer: '/x', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 6 } } },
+          { ruleId: 'r2', messageId: 'm', severity: 'warning', message: 'n', pointer: '/x', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 6 } } },
         ],
       },
     ];
@@ -94,7 +94,7 @@ describe('formatStylish', () => {
         {
           path: '/repo/a.yaml',
           layout: 'openapi',
-          diagnostics: [{ ruleId: 'r1', severity: 'error', message: `first  ${br}  second`, pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }],
+          diagnostics: [{ ruleId: 'r1', messageId: 'm', severity: 'error', message: `first  ${br}  second`, pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }],
         },
       ];
       expect(formatStylish({ files: one, summary: summarize(one) }, makeOptions()).split('\n')[1]).toBe('  1:1  error  first second  r1');
