@@ -106,7 +106,7 @@ describe('--format json', () => {
       ['path', 'layout', 'diagnostics'],
     ]);
     for (const d of out.files.flatMap((f) => f.diagnostics)) {
-      expect(Object.keys(d)).toEqual(['ruleId', 'severity', 'message', 'pointer', 'range']);
+      expect(Object.keys(d)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range']);
       expect(Object.keys(d.range)).toEqual(['start', 'end']);
       expect(Object.keys(d.range.start)).toEqual(['line', 'column']);
       expect(Object.keys(d.range.end)).toEqual(['line', 'column']);
@@ -123,6 +123,7 @@ describe('--format json', () => {
     ]);
     expect(out.files[0]!.diagnostics[0]).toEqual({
       ruleId: 'resource-path',
+      messageId: 'noMethod',
       severity: 'error',
       message: '`/contacts/put`: path `/contacts` has get and post; no put',
       pointer: '/preDefinedActions/1/resourcePath',
