@@ -74,7 +74,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
 
   const targets = await collectTargets(paths, io.cwd);
   const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
-  const linted = await lintTargets(targets, { configs, limits, refRoot, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true });
+  const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true });
   if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
   // A file --fix could not write fails the run (2), after everything else is reported.
   const fixFailed = flags.fix === true && !fixAll(linted, io);
@@ -138,6 +138,7 @@ interface LintContext {
   configs: ConfigResolver;
   limits: Limits;
   refRoot?: string;
+  cwd: string;
   onlyConnectors: boolean;
   /** --fix needs each file's parsed source on the main thread, so it lints there. */
   keepSources: boolean;
@@ -153,7 +154,7 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
     jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
   }
-  const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, onlyConnectors: ctx.onlyConnectors };
+  const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, cwd: ctx.cwd, onlyConnectors: ctx.onlyConnectors };
   const threads = ctx.keepSources ? 1 : threadsFor(jobs.length);
   const out: Linted[] = [];
   if (threads > 1) {

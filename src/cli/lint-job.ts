@@ -16,7 +16,7 @@ export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: J
   if (!loaded.ok) return { outcome: job.explicit ? { kind: 'fatal', message: loaded.message } : { kind: 'skip' } };
   const { source } = loaded;
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
-  const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot };
+  const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };
   return { outcome: { kind: 'result', result: lintSource(source, job.display, lintOptions) }, source, lintOptions };
 }
 

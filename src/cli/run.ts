@@ -38,7 +38,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--baseline <file>', 'hide the problems recorded in this baseline file')
     .option('--generate-baseline <file>', 'record every current problem in a baseline file, and exit 0')
     .option('--only-connectors', 'skip named files that are not connector definitions too, and succeed when nothing is left (for pre-commit and lint-staged)')
-    .option('--ref-root <dir>', 'folder that file $refs may not leave (default: each connector\'s folder)')
+    .option('--ref-root <dir>', 'folder that file $refs may not leave (default: the git work tree holding the connector, else the working directory when it holds it, else its folder)')
     .option('--max-file-size <bytes>', `largest file read (default ${defaultLimits.maxFileSize})`)
     .option('--max-depth <n>', `deepest nesting read (default ${defaultLimits.maxDepth})`)
     .option('--max-aliases <n>', `most nodes YAML aliases may expand to (default ${defaultLimits.maxAliases})`)

@@ -2,11 +2,11 @@
  * The engine: load a file, run the enabled rules over one walk of its model, and turn reports into
  * positioned diagnostics. Only this module turns a pointer into a line and column.
  */
-import { dirname } from 'node:path';
 import type { Diagnostic, FileResult, Layout, Severity, TextEdit } from '../types.js';
 import { loadSource, type Limits, type SourceFile } from '../load/source.js';
 import { detectLayout } from '../load/layout.js';
 import type { ParseProblem } from '../load/json.js';
+import { defaultRefRoot } from '../model/ref-root.js';
 import { buildConnector, walkRootOf, type Connector } from '../model/connector.js';
 import { isObject } from '../model/json.js';
 import { Ptr } from '../model/pointer.js';
@@ -20,8 +20,10 @@ export interface LintOptions {
   severities: Map<string, Severity>;
   rules: Map<string, Rule>;
   limits: Limits;
-  /** Folder that file $refs may not leave; default: the linted file's folder. */
+  /** Folder that file $refs may not leave (absolute); default: see model/ref-root.ts `defaultRefRoot`. */
   refRoot?: string;
+  /** Working directory for the default reference root; default: process.cwd(). */
+  cwd?: string;
   /** Throw when a report's pointer does not resolve (tests), instead of falling back to its parent. */
   strictPointers?: boolean;
 }
@@ -53,8 +55,10 @@ export function lintSource(source: SourceFile, displayPath: string, options: Lin
 }
 
 function runRules(source: SourceFile, root: Record<string, unknown>, options: LintOptions, collector: Collector): void {
+  const refRoot = options.refRoot !== undefined ? { dir: options.refRoot, kind: 'option' as const } : defaultRefRoot(source.path, options.cwd ?? process.cwd());
   const connector: Connector = buildConnector(source, root, {
-    refRoot: options.refRoot ?? dirname(source.path),
+    refRoot: refRoot.dir,
+    refRootKind: refRoot.kind,
     maxRefHops: options.limits.maxRefHops,
     limits: options.limits,
   });

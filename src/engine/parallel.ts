@@ -18,6 +18,8 @@ export interface Job {
 export interface JobOptions {
   limits: Limits;
   refRoot?: string;
+  /** The run's working directory (for the default reference root). */
+  cwd?: string;
 }
 
 /** What a worker sends back per job: a result, a skip (not a connector), or a usage failure. */

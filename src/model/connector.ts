@@ -10,6 +10,7 @@ import { isObject, own, type JsonObject } from './json.js';
 import { HTTP_METHODS, TYPES, type Child, type TypeSpec } from './node-types.js';
 import type { WalkRoot } from './walk.js';
 import { RefResolver } from './refs.js';
+import type { RefRootKind } from './ref-root.js';
 
 export interface Located<T = JsonObject> {
   value: T;
@@ -46,7 +47,7 @@ export interface Connector {
 }
 
 /** Build the model from a parsed source (whose value must be an object). */
-export function buildConnector(source: SourceFile, root: JsonObject, options: { refRoot: string; maxRefHops: number; limits?: Limits }): Connector {
+export function buildConnector(source: SourceFile, root: JsonObject, options: { refRoot: string; refRootKind?: RefRootKind; maxRefHops: number; limits?: Limits }): Connector {
   const layout = detectLayout(root);
   let oas: OasDoc | undefined;
   let storage: Located | undefined;
@@ -77,7 +78,7 @@ export function buildConnector(source: SourceFile, root: JsonObject, options: { 
     operations,
     operationsByKey: indexOperations(operations),
     configProperties: configProperties(root),
-    refs: new RefResolver({ source, oas, refRoot: options.refRoot, maxHops: options.maxRefHops, limits: options.limits }),
+    refs: new RefResolver({ source, oas, refRoot: options.refRoot, refRootKind: options.refRootKind, maxHops: options.maxRefHops, limits: options.limits }),
   };
 }
 

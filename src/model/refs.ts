@@ -1,17 +1,23 @@
 /**
- * $ref resolution without surprises: local pointers, and files inside the connector's folder (or
- * --ref-root). Remote URLs are never fetched; a reference that leaves the root (`..`, an absolute
- * path, `file:`, a symbolic link) or names a special file is refused before anything is opened.
- * A $ref written inside a referenced file resolves against that file, as JSON Reference says.
+ * $ref resolution without surprises: local pointers, and files inside the reference root (see
+ * ref-root.ts, or --ref-root). Remote URLs are never fetched; a reference that leaves the root (`..`,
+ * an absolute path, `file:`, a symbolic link) or names a special file is refused before anything is
+ * opened. A $ref written inside a referenced file resolves against that file, as JSON Reference says.
+ * Each referenced file is read once per connector, by its real path (links and `a/../` spellings
+ * of one file share it), and all of them together stay within a budget of files and bytes.
  */
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { contains as inside, type RefRootKind } from './ref-root.js';
 import { realpathSync, statSync } from 'node:fs';
 import type { SourceFile, Limits } from '../load/source.js';
 import { defaultLimits, loadSource } from '../load/source.js';
 import { Ptr } from './pointer.js';
 import { isObject, own, type JsonObject } from './json.js';
 
-export type RefFailure = 'remote' | 'outside-root' | 'special-file' | 'missing-file' | 'unparsable-file' | 'missing-target' | 'cycle' | 'too-many-hops';
+export type RefFailure = 'remote' | 'outside-root' | 'special-file' | 'missing-file' | 'unparsable-file' | 'missing-target' | 'cycle' | 'too-many-hops' | 'budget';
+
+/** At most this many distinct files are read through the references of one connector. */
+export const MAX_REFERENCED_FILES = 1000;
 
 export type Resolved =
   | { ok: true; value: unknown; /** Pointer of the target when it is in the linted file. */ ptr: Ptr | undefined; file: string }
@@ -31,6 +37,12 @@ type FileFailure = { reason: RefFailure; message: string };
 export class RefResolver {
   /** Referenced files by absolute (lexical) path: loaded once per lint. */
   private readonly files = new Map<string, Doc | FileFailure>();
+  /** The same by real path: every spelling of one file (through links, `a/../`) shares one parse. */
+  private readonly byReal = new Map<string, Doc | FileFailure>();
+  /** Files and bytes read so far through references (the budget is over all of them together). */
+  private readBytes = 0;
+  private realRoot: string | undefined;
+  private realSource: string | undefined;
   /** Every object and array of a referenced file, mapped to that file, so that its own $refs resolve against it. */
   private readonly owners = new WeakMap<object, Doc>();
   private readonly main: Doc;
@@ -38,14 +50,20 @@ export class RefResolver {
   private readonly local = new Map<string, Resolved>();
   private readonly source: SourceFile;
   private readonly refRoot: string;
+  private readonly refRootKind: RefRootKind;
   private readonly limits: Limits;
   readonly maxHops: number;
   /** What each schema of this document describes (schema-fields.ts `shapeOf`), worked out once per schema. */
   readonly shapes = new Map<object, unknown>();
 
-  constructor(opts: { source: SourceFile; oas: { value: JsonObject; ptr: Ptr } | undefined; refRoot: string; maxHops: number; limits?: Limits }) {
+  /**
+   * `refRoot` is the absolute folder references may not leave; `refRootKind` says where it came from
+   * (for messages; default: the connector's folder when it is that folder, else `--ref-root`).
+   */
+  constructor(opts: { source: SourceFile; oas: { value: JsonObject; ptr: Ptr } | undefined; refRoot: string; refRootKind?: RefRootKind; maxHops: number; limits?: Limits }) {
     this.source = opts.source;
     this.refRoot = opts.refRoot;
+    this.refRootKind = opts.refRootKind ?? (opts.refRoot === dirname(opts.source.path) ? 'folder' : 'option');
     this.maxHops = opts.maxHops;
     this.limits = opts.limits ?? defaultLimits;
     this.main = { path: opts.source.path, base: opts.oas?.value ?? opts.source.value, basePtr: opts.oas?.ptr ?? Ptr.root };
@@ -59,7 +77,7 @@ export class RefResolver {
     const doc = this.docOf(from);
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref)) {
       if (/^https?:/i.test(ref)) return { ok: false, reason: 'remote', message: `remote reference \`${ref}\` is not fetched (cdp-lint never uses the network)` };
-      return { ok: false, reason: 'outside-root', message: `\`${ref}\` points outside the connector's folder; only relative file references are followed` };
+      return { ok: false, reason: 'outside-root', message: `\`${ref}\` is not a relative file reference; only relative file references are followed` };
     }
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
@@ -151,26 +169,34 @@ export class RefResolver {
       if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'missing-file', message: `file \`${filePart}\` does not exist` };
       return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read (${code ?? 'error'})` };
     }
-    let realRoot = this.refRoot;
-    try {
-      realRoot = realpathSync(this.refRoot);
-    } catch {
-      /* a root that does not exist contains nothing real: the check below refuses */
-    }
-    if (!inside(realRoot, real)) return this.outside(filePart, 'link');
-    let realSource = this.source.path;
-    try {
-      realSource = realpathSync(this.source.path);
-    } catch {
-      /* in-memory sources in tests */
-    }
-    if (real === realSource) return this.main.base === this.source.value ? this.main : { path: this.source.path, base: this.source.value, basePtr: Ptr.root };
+    if (!inside(this.realRootPath(), real)) return this.outside(filePart, 'link');
+    if (real === this.realSourcePath()) return this.main.base === this.source.value ? this.main : { path: this.source.path, base: this.source.value, basePtr: Ptr.root };
+    const known = this.byReal.get(real);
+    if (known) return known;
+    const loaded = this.openReal(filePart, real);
+    this.byReal.set(real, loaded);
+    return loaded;
+  }
+
+  private openReal(filePart: string, real: string): Doc | FileFailure {
+    let size: number;
     try {
       // stat, not open: opening a FIFO can block and a device can be endless.
-      if (!statSync(real).isFile()) return { reason: 'special-file', message: `\`${filePart}\` is not a regular file (a directory, FIFO, socket or device) and is not opened` };
+      const st = statSync(real);
+      if (!st.isFile()) return { reason: 'special-file', message: `\`${filePart}\` is not a regular file (a directory, FIFO, socket or device) and is not opened` };
+      size = st.size;
     } catch {
       return { reason: 'missing-file', message: `file \`${filePart}\` does not exist` };
     }
+    // The budget is over every file read through references: many files (or one file under many
+    // names) must not multiply the work past what one connector file may cost.
+    if (this.byReal.size >= MAX_REFERENCED_FILES) {
+      return { reason: 'budget', message: `the connector already reads ${MAX_REFERENCED_FILES} files through its references, the most one connector may` };
+    }
+    if (this.readBytes + size > this.limits.maxFileSize) {
+      return { reason: 'budget', message: `the files read through the connector's references would exceed ${this.limits.maxFileSize} bytes together (--max-file-size)` };
+    }
+    this.readBytes += size;
     // O_NOFOLLOW: should the file be swapped for a link after the checks, it is refused, not followed.
     const loaded = loadSource(real, this.limits, { noFollow: true });
     if (!loaded.ok) return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read: ${loaded.message}` };
@@ -183,9 +209,31 @@ export class RefResolver {
     return doc;
   }
 
+  private realRootPath(): string {
+    if (this.realRoot === undefined) {
+      try {
+        this.realRoot = realpathSync(this.refRoot);
+      } catch {
+        this.realRoot = this.refRoot; // a root that does not exist contains nothing real: the check refuses
+      }
+    }
+    return this.realRoot;
+  }
+
+  private realSourcePath(): string {
+    if (this.realSource === undefined) {
+      try {
+        this.realSource = realpathSync(this.source.path);
+      } catch {
+        this.realSource = this.source.path; // in-memory sources in tests
+      }
+    }
+    return this.realSource;
+  }
+
   private outside(filePart: string, how: 'absolute' | 'up' | 'link'): FileFailure {
-    const root = this.refRoot === dirname(this.source.path) ? "the connector's folder" : `the reference root \`${this.refRoot}\``;
-    const widen = this.refRoot === dirname(this.source.path) ? ' (use --ref-root to widen it)' : '';
+    const root = ROOT_NAMES[this.refRootKind] ?? `the reference root \`${this.refRoot}\``;
+    const widen = this.refRootKind === 'option' ? '' : ' (use --ref-root to widen it)';
     const what =
       how === 'absolute'
         ? `is an absolute path; file references are relative and may not leave ${root}`
@@ -207,7 +255,8 @@ export class RefResolver {
   }
 }
 
-function inside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
-}
+const ROOT_NAMES: Partial<Record<RefRootKind, string>> = {
+  git: 'the git work tree that holds the connector',
+  cwd: 'the working directory',
+  folder: "the connector's folder",
+};

@@ -1,4 +1,4 @@
-/** Every $ref resolves: to a local pointer, or to a file inside the connector's folder. */
+/** Every $ref resolves: to a local pointer, or to a file inside the reference root. */
 import { defineRule, type RuleContext } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import { isObject } from '../model/json.js';
@@ -63,7 +63,7 @@ function checkRef(run: RefCheck, node: JsonObject, info: VisitInfo): void {
     }
     return;
   }
-  if (resolved.reason === 'outside-root' || resolved.reason === 'special-file') {
+  if (resolved.reason === 'outside-root' || resolved.reason === 'special-file' || resolved.reason === 'budget') {
     context.report({ messageId: 'refused', data: { ref, reason: resolved.message }, ptr });
     return;
   }

@@ -67,7 +67,14 @@ describe('remote references', () => {
   });
 });
 
-describe('file references that leave the folder', () => {
+/** Make `conn/` a git work tree: the default reference root is then `conn/` itself. */
+function gitTree(folder = 'conn'): void {
+  s.write(`${folder}/.git/HEAD`, 'ref: refs/heads/main\n');
+}
+
+describe('file references that leave the reference root (by default, the git work tree)', () => {
+  beforeEach(() => gitTree());
+
   it('`..` is refused, and the file is not opened', async () => {
     watchedFifo(s.path('outside.json'), s.path('opened'));
     const text = withRef('../outside.json');
@@ -76,7 +83,7 @@ describe('file references that leave the folder', () => {
     await settle();
     expect(existsSync(s.path('opened'))).toBe(false);
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([refused('../outside.json', "`../outside.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text)]);
+    expect(diagnostics).toEqual([refused('../outside.json', "`../outside.json` is outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)", text)]);
   });
 
   it('`..` hidden in percent-encoding is refused', () => {
@@ -84,7 +91,7 @@ describe('file references that leave the folder', () => {
     const text = withRef('%2e%2e/secret.json');
     s.write('conn/connector.json', text);
     expect(lintRefs('conn/connector.json').diagnostics).toEqual([
-      refused('%2e%2e/secret.json', "`%2e%2e/secret.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+      refused('%2e%2e/secret.json', "`%2e%2e/secret.json` is outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)", text),
     ]);
   });
 
@@ -97,7 +104,7 @@ describe('file references that leave the folder', () => {
     await settle();
     expect(existsSync(s.path('opened'))).toBe(false);
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([refused(fifo, `\`${fifo}\` is an absolute path; file references are relative and may not leave the connector's folder`, text)]);
+    expect(diagnostics).toEqual([refused(fifo, `\`${fifo}\` is an absolute path; file references are relative and may not leave the git work tree that holds the connector`, text)]);
   });
 
   it('a file: URL is refused, and the file is not opened', async () => {
@@ -110,7 +117,7 @@ describe('file references that leave the folder', () => {
     await settle();
     expect(existsSync(s.path('opened'))).toBe(false);
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([refused(url, `\`${url}\` points outside the connector's folder; only relative file references are followed`, text)]);
+    expect(diagnostics).toEqual([refused(url, `\`${url}\` is not a relative file reference; only relative file references are followed`, text)]);
   });
 
   it('a symbolic link to a file outside is refused, and the file is not opened', async () => {
@@ -123,7 +130,7 @@ describe('file references that leave the folder', () => {
     expect(existsSync(s.path('opened'))).toBe(false);
     expect(code).toBe(1);
     expect(diagnostics).toEqual([
-      refused('link.json', "`link.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+      refused('link.json', "`link.json` is a symbolic link (or goes through one) to a place outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)", text),
     ]);
   });
 
@@ -136,7 +143,7 @@ describe('file references that leave the folder', () => {
     expect(lintRefs('conn/connector.json').diagnostics).toEqual([
       refused(
         'shared/contact.json',
-        "`shared/contact.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)",
+        "`shared/contact.json` is a symbolic link (or goes through one) to a place outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)",
         text,
       ),
     ]);
@@ -148,7 +155,7 @@ describe('file references that leave the folder', () => {
     const text = withRef('zero.json');
     s.write('conn/connector.json', text);
     expect(lintRefs('conn/connector.json').diagnostics).toEqual([
-      refused('zero.json', "`zero.json` is a symbolic link (or goes through one) to a place outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+      refused('zero.json', "`zero.json` is a symbolic link (or goes through one) to a place outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)", text),
     ]);
   });
 });
@@ -186,6 +193,7 @@ describe('--ref-root', () => {
   const shared = JSON.stringify({ Contact: { type: 'object', properties: { name: { type: 'string' } } } });
 
   it('widens the folder references may reach', () => {
+    gitTree();
     s.write('shared/contact.json', shared);
     const text = withRef('../shared/contact.json#/Contact');
     s.write('conn/connector.json', text);
@@ -193,7 +201,7 @@ describe('--ref-root', () => {
       code: 1,
       others: [],
       diagnostics: [
-        refused('../shared/contact.json#/Contact', "`../shared/contact.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+        refused('../shared/contact.json#/Contact', "`../shared/contact.json` is outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)", text),
       ],
     });
     expect(lintRefs('conn/connector.json', ['--ref-root', '.'])).toEqual({ code: 0, others: [], diagnostics: [] });
@@ -226,6 +234,87 @@ describe('--ref-root', () => {
     const text = withRef('contact.json#/Contact');
     s.write('conn/connector.json', text);
     expect(lintRefs('conn/connector.json', ['--ref-root', '.'])).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+});
+
+describe('the default reference root', () => {
+  const shared = JSON.stringify({ Contact: { type: 'object', properties: { name: { type: 'string' } } } });
+
+  it('is the enclosing git work tree: a sibling folder of the repository is reachable', () => {
+    gitTree('repo');
+    s.write('repo/common/contact.json', shared);
+    const text = withRef('../common/contact.json#/Contact');
+    s.write('repo/spec/connector.json', text);
+    expect(lintRefs('repo/spec/connector.json')).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+
+  it('never goes above the git work tree, even when the working directory is higher', () => {
+    gitTree('repo');
+    s.write('common/contact.json', shared);
+    const text = withRef('../../common/contact.json#/Contact');
+    s.write('repo/spec/connector.json', text);
+    expect(lintRefs('repo/spec/connector.json').diagnostics).toEqual([
+      refused('../../common/contact.json#/Contact', '`../../common/contact.json` is outside the git work tree that holds the connector; references may not leave it (use --ref-root to widen it)', text),
+    ]);
+  });
+
+  it('is the working directory when no git work tree holds the connector and the working directory does', () => {
+    s.write('common/contact.json', shared);
+    const text = withRef('../common/contact.json#/Contact');
+    s.write('spec/connector.json', text);
+    expect(lintRefs('spec/connector.json')).toEqual({ code: 0, others: [], diagnostics: [] });
+  });
+
+  it("is the connector's folder when neither a git work tree nor the working directory holds it", () => {
+    const elsewhere = new Scratch();
+    try {
+      elsewhere.write('common/contact.json', shared);
+      const text = withRef('../common/contact.json#/Contact');
+      const file = elsewhere.write('spec/connector.json', text);
+      expect(lintRefs(file).diagnostics).toEqual([
+        refused('../common/contact.json#/Contact', "`../common/contact.json` is outside the connector's folder; references may not leave it (use --ref-root to widen it)", text),
+      ]);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+});
+
+describe('one file reached under many names', () => {
+  it('is read once, by its real path: `a -> .` and `b -> .` links multiply names, not work', () => {
+    // 780 KB behind 80 spellings took 16 s and 432 MB when each spelling was read and parsed anew.
+    const big = { Contact: { type: 'object', properties: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`field${i}`, { type: 'string', description: 'x'.repeat(12) }])) } };
+    s.write('conn/big.json', JSON.stringify(big));
+    symlinkSync('.', s.path('conn/a'));
+    symlinkSync('.', s.path('conn/b'));
+    const spellings = Array.from({ length: 80 }, (_, i) => i.toString(2).padStart(7, '0').replace(/0/g, 'a/').replace(/1/g, 'b/') + 'big.json#/Contact');
+    const schemas = Object.fromEntries(spellings.map((ref, i) => [`S${i}`, { $ref: ref }]));
+    const text = withRef(spellings[0]!, schemas);
+    s.write('conn/connector.json', text);
+    const { code, report, stderr } = s.lint(['conn/connector.json', '--ref-root', 'conn']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(report.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId !== 'unused-config-property')).toEqual([]);
+  });
+});
+
+describe('the budget over all referenced files', () => {
+  it('refuses the reference that would take the files read past --max-file-size together, at that $ref', () => {
+    const schema = (n: number) => JSON.stringify({ type: 'object', description: 'd'.repeat(n) });
+    s.write('conn/one.json', schema(2500));
+    s.write('conn/two.json', schema(2500));
+    const text = withRef('one.json', { Two: { $ref: 'two.json' } });
+    s.write('conn/connector.json', text);
+    const { diagnostics } = lintRefs('conn/connector.json', ['--max-file-size', '4000']);
+    expect(diagnostics).toEqual([
+      {
+        ruleId: 'unresolved-ref',
+        severity: 'error',
+        message: "`two.json` is not followed: the files read through the connector's references would exceed 4000 bytes together (--max-file-size)",
+        pointer: '/components/schemas/Two/$ref',
+        ...at(text, '"two.json"'),
+      },
+    ]);
   });
 });
 
