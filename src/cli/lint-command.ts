@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
 import type { LintOptions } from '../engine/lint.js';
-import { lintsAside, runAside, runParallel, threadsFor, type Job } from '../engine/parallel.js';
+import { lintsAside, runAside, runParallel, threadsFor, MAX_THREADS, type Job, type ThreadSetting } from '../engine/parallel.js';
 import { runJob, runJobWithSource, type JobRunOptions } from './lint-job.js';
 import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
 import { applyBaseline, formatBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
@@ -35,6 +35,7 @@ export interface LintFlags {
   baseline?: string;
   generateBaseline?: string;
   onlyConnectors?: boolean;
+  threads?: string;
 }
 
 /** Where the command writes, where it runs, and what it reports as its version. */
@@ -63,6 +64,7 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 export async function lintCommand(paths: string[], flags: LintFlags, events: FlagEvent[], io: CommandIo): Promise<number> {
   const plans = planOutputs(events, io.cwd);
   const limits = limitsOf(flags);
+  const threads = threadsOf(flags.threads);
   const maxWarnings = nonNegativeInt('max-warnings', flags.maxWarnings);
   const configs = new ConfigResolver({
     explicit: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
@@ -74,7 +76,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
 
   const targets = await collectTargets(paths, io.cwd);
   const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
-  const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true });
+  const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true, threads });
   if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
   // A file --fix could not write fails the run (2), after everything else is reported.
   const fixFailed = flags.fix === true && !fixAll(linted, io);
@@ -125,6 +127,15 @@ function nonNegativeInt(name: string, raw: string | undefined): number | undefin
   return n;
 }
 
+/** `--threads`: off, auto (the default) or a whole number from 1 to MAX_THREADS. */
+function threadsOf(raw: string | undefined): ThreadSetting {
+  if (raw === undefined || raw === 'auto') return 'auto';
+  if (raw === 'off') return 'off';
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_THREADS) throw new UsageError(`--threads must be off, auto or a number from 1 to ${MAX_THREADS}, got "${raw}"`);
+  return n;
+}
+
 function limitsOf(flags: LintFlags): Limits {
   return {
     maxFileSize: positiveInt('max-file-size', flags.maxFileSize, defaultLimits.maxFileSize),
@@ -142,6 +153,7 @@ interface LintContext {
   onlyConnectors: boolean;
   /** --fix needs each file's parsed source on the main thread, so it lints there. */
   keepSources: boolean;
+  threads: ThreadSetting;
 }
 
 /**
@@ -155,7 +167,7 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
   }
   const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, cwd: ctx.cwd, onlyConnectors: ctx.onlyConnectors };
-  const threads = ctx.keepSources ? 1 : threadsFor(jobs.length);
+  const threads = ctx.keepSources ? 1 : threadsFor(jobs.length, ctx.threads);
   const out: Linted[] = [];
   if (threads > 1) {
     const outcomes = await runParallel(jobs, runOptions, threads, runJob);
@@ -166,7 +178,7 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     return out;
   }
   for (const job of jobs) {
-    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0)) {
+    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads)) {
       const outcome = await runAside(job, runOptions, runJob);
       if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
       if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });

@@ -43,6 +43,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--max-depth <n>', `deepest nesting read (default ${defaultLimits.maxDepth})`)
     .option('--max-aliases <n>', `most nodes YAML aliases may expand to (default ${defaultLimits.maxAliases})`)
     .option('--max-ref-hops <n>', `longest $ref chain followed (default ${defaultLimits.maxRefHops})`)
+    .option('--threads <n>', 'threads that lint: off (the main thread only), a number, or auto (default: from the number of files and cores)')
     .option('--verbose', 'show documentation links and clean files')
     .option('--debug', 'print stack traces of internal errors')
     .option('--no-color', 'disable colours')

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { FileResult, Severity } from '../types.js';
 import type { Limits } from '../load/source.js';
 import { tuneForShortRun } from './jit.js';
+import { utilLib } from '../util/deps.js';
 
 /** One unit of work: a file and the severities its configuration gives. */
 export interface Job {
@@ -100,9 +101,24 @@ export function workerMain(run: RunJob): void {
   parentPort!.postMessage(claimAll(input.jobs, input.options, shared, run));
 }
 
-/** How many threads to use for `count` files (1 means: do it on the main thread). */
-export function threadsFor(count: number): number {
-  if (count < 16 || workerEntry === undefined) return 1;
+/**
+ * `--threads`: `off` (everything on the main thread, no worker at all), a fixed number of threads
+ * linting (the main thread and n - 1 workers), or `auto` (from the number of files and cores).
+ */
+export type ThreadSetting = 'off' | 'auto' | number;
+
+/** The most threads `--threads <n>` may ask for: each is an isolate with its own heap. */
+export const MAX_THREADS = 64;
+
+/**
+ * How many threads to use for `count` files (1 means: do it on the main thread). `auto`: 16 files
+ * or more, one thread per core, at most four, and at least 8 files each; a number is taken as
+ * given, but never more threads than files.
+ */
+export function threadsFor(count: number, setting: ThreadSetting = 'auto'): number {
+  if (workerEntry === undefined || setting === 'off') return 1;
+  if (typeof setting === 'number') return Math.max(1, Math.min(setting, count));
+  if (count < 16) return 1;
   const cores = (nodeRequire('node:os') as typeof import('node:os')).availableParallelism();
   return Math.max(1, Math.min(cores, 4, Math.floor(count / 8)));
 }
@@ -129,9 +145,9 @@ export async function runParallel(jobs: Job[], options: JobOptions, threads: num
 export const ASIDE_BYTES = 8 * 1024 * 1024;
 const ASIDE_YOUNG_GENERATION_MB = 3;
 
-/** Whether a file of `bytes` is linted aside (in a worker), when running from the bundle. */
-export function lintsAside(bytes: number): boolean {
-  return workerEntry !== undefined && bytes >= ASIDE_BYTES;
+/** Whether a file of `bytes` is linted aside (in a worker), when running from the bundle and worker threads are not `off`. */
+export function lintsAside(bytes: number, setting: ThreadSetting = 'auto'): boolean {
+  return workerEntry !== undefined && setting !== 'off' && bytes >= ASIDE_BYTES;
 }
 
 /** Lint one (large) job in a worker with a small young generation; the main thread waits. */
@@ -167,6 +183,8 @@ async function runOn(
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker exited with code ${code}`))));
       }),
   );
+  // NODE_DEBUG=cdp-lint shows how the work was spread (checked first: node:util costs a start-up nothing then).
+  if (process.env['NODE_DEBUG']) utilLib().debuglog('cdp-lint')('%d files on %d threads (%d workers)', jobs.length, threads, how.workers);
   if (how.mainToo !== false) collect(claimAll(jobs, options, new Int32Array(shared), how.run));
   await Promise.all(workers);
   return outcomes;
