@@ -183,8 +183,8 @@ async function runOn(
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker exited with code ${code}`))));
       }),
   );
-  // NODE_DEBUG=cdp-lint shows how the work was spread (checked first: node:util costs a start-up nothing then).
-  if (process.env['NODE_DEBUG']) utilLib().debuglog('cdp-lint')('%d files on %d threads (%d workers)', jobs.length, threads, how.workers);
+  // NODE_DEBUG=cdp-lint-threads shows how the work was spread (checked first: node:util costs a start-up nothing then).
+  if (process.env['NODE_DEBUG']) utilLib().debuglog('cdp-lint-threads')('%d files on %d threads (%d workers)', jobs.length, threads, how.workers);
   if (how.mainToo !== false) collect(claimAll(jobs, options, new Int32Array(shared), how.run));
   await Promise.all(workers);
   return outcomes;

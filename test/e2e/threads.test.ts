@@ -18,10 +18,10 @@ beforeAll(() => {
 });
 afterAll(() => w.remove());
 
-/** The run's report, and the spreading line NODE_DEBUG=cdp-lint prints (the V8-flags line left out). */
+/** The run's report, and the line NODE_DEBUG=cdp-lint-threads prints when work is spread over threads. */
 function run(...args: string[]) {
-  const out = spawnSync(process.execPath, [BIN, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DEBUG: 'cdp-lint' }, timeout: 60_000 });
-  const spread = out.stderr.split('\n').filter((l) => / files on /.test(l)).map((l) => l.replace(/^CDP-LINT \d+: /, ''));
+  const out = spawnSync(process.execPath, [BIN, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DEBUG: 'cdp-lint-threads' }, timeout: 60_000 });
+  const spread = out.stderr.split('\n').filter((l) => / files on /.test(l)).map((l) => l.replace(/^CDP-LINT-THREADS \d+: /, ''));
   return { code: out.status, stdout: out.stdout, spread };
 }
 
