@@ -7,11 +7,14 @@ import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, truncateSyn
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BIN, CLEAN_JSON, Workspace, cdpLint } from './cli.js';
 import { brief, lintText } from '../helpers/lint.js';
 import { ASIDE_BYTES } from '../../src/engine/parallel.js';
 import type { Diagnostic } from '../../src/types.js';
+
+// Each test starts the CLI several times: on a shared two-core machine that takes more than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** What NODE_DEBUG=cdp-lint shows when a parallel run sets the short-run V8 flags (src/engine/jit.ts). */
