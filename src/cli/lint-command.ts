@@ -15,6 +15,7 @@ import { ConfigResolver } from '../config/config.js';
 import type { PresetName } from '../config/presets.js';
 import { relativePath, plural } from '../report/common.js';
 import type { FormatOptions } from '../report/index.js';
+import { shown } from '../report/escape.js';
 import { summarize, type Diagnostic, type FileResult, type LintResult, type Severity, type Summary } from '../types.js';
 
 /** The lint command's flags, as commander parses them. */
@@ -99,7 +100,7 @@ function generateBaseline(linted: Linted[], shownAs: string, io: CommandIo): voi
   writeBaselineFile(file, formatBaseline(linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), file), shownAs);
   const count = linted.reduce((n, l) => n + l.result.diagnostics.length, 0);
   const withProblems = linted.filter((l) => l.result.diagnostics.length > 0).length;
-  io.stdout(`Wrote a baseline of ${plural(count, 'problem')} in ${plural(withProblems, 'file')} to ${shownAs}\n`);
+  io.stdout(`Wrote a baseline of ${plural(count, 'problem')} in ${plural(withProblems, 'file')} to ${shown(shownAs)}\n`);
 }
 
 /** The results with the baselined diagnostics removed, and the baseline's counts for the summary. */
@@ -199,18 +200,18 @@ function fixAll(linted: Linted[], io: CommandIo): boolean {
     if (!l.source || !l.options) continue;
     const outcome = fixSource({ source: l.source, result: l.result, displayPath: l.result.path, options: l.options });
     if (outcome.fixed === 0) continue;
-    const shown = relativePath(l.result.path, io.cwd);
+    const shownAs = shown(relativePath(l.result.path, io.cwd));
     try {
       writeFixed(l.source, outcome.text);
     } catch (e) {
       const reason = e instanceof FixWriteError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-      io.stderr(`cdp-lint: could not fix ${shown}: ${reason}\n`);
+      io.stderr(`cdp-lint: could not fix ${shownAs}: ${shown(reason)}\n`);
       ok = false;
       continue;
     }
     l.source = outcome.source;
     l.result = { ...outcome.result, fixed: outcome.fixed };
-    io.stderr(`cdp-lint: fixed ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
+    io.stderr(`cdp-lint: fixed ${plural(outcome.fixed, 'problem')} in ${shownAs}\n`);
   }
   return ok;
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { runCli } from './run.js';
 import { isLintWorker, setWorkerEntry, workerMain } from '../engine/parallel.js';
 import { runJob } from './lint-job.js';
+import { shown } from '../report/escape.js';
 
 const nodeRequire = createRequire(import.meta.url);
 /** Waited on for a millisecond while a full non-blocking pipe drains. */
@@ -24,7 +25,7 @@ export function main(entry: string, options: { writesCodeCache?: boolean } = {})
   }
   setWorkerEntry(entry, options);
   process.on('unhandledRejection', (e) => {
-    writeAll(2, `cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    writeAll(2, `cdp-lint: internal error: ${shown((e as Error)?.message ?? String(e))}\n`);
     process.exit(2);
   });
   void runCli(process.argv.slice(2), {

@@ -9,6 +9,7 @@ import { PRESET_NAMES, PRESETS, type PresetName } from '../config/presets.js';
 import { ConfigError } from '../config/config.js';
 import { BaselineError } from '../engine/baseline.js';
 import { FORMAT_NAMES } from '../report/index.js';
+import { shown } from '../report/escape.js';
 
 declare const __CDP_LINT_VERSION__: string | undefined;
 export const VERSION = typeof __CDP_LINT_VERSION__ === 'string' ? __CDP_LINT_VERSION__ : '0.0.0-dev';
@@ -71,15 +72,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      io.stderr(`cdp-lint: ${e.message.replace(/^error: /, '')}\n`);
+      io.stderr(`cdp-lint: ${shown(e.message.replace(/^error: /, ''))}\n`);
       return 2;
     }
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
-      io.stderr(`cdp-lint: ${e.message}\n`);
+      // Names, keys and values in these messages come from files and arguments: one visible line.
+      io.stderr(`cdp-lint: ${shown(e.message)}\n`);
       return 2;
     }
     const debug = argv.includes('--debug');
-    io.stderr(`cdp-lint: internal error: ${(e as Error)?.message ?? String(e)}${debug ? '\n' + (e as Error)?.stack : ' (run with --debug for details)'}\n`);
+    io.stderr(`cdp-lint: internal error: ${shown((e as Error)?.message ?? String(e))}${debug ? '\n' + (e as Error)?.stack : ' (run with --debug for details)'}\n`);
     return 2;
   }
 }

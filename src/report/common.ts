@@ -10,10 +10,15 @@ export interface Region {
   endColumn: number;
 }
 
-/** Path of `file` relative to `cwd` with forward slashes (`../` when outside `cwd`, absolute on another drive). */
+/**
+ * Path of `file` relative to `cwd` with forward slashes (`../` when outside `cwd`, absolute on another
+ * drive). Only Windows separates with backslashes: elsewhere a backslash is part of a name
+ * (`dir\evil.json` is one file, not `dir/evil.json`).
+ */
 export function relativePath(file: string, cwd: string): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
-  return (rel === '' ? file : rel).replace(/\\/g, '/');
+  const out = rel === '' ? file : rel;
+  return path.sep === '\\' ? out.replace(/\\/g, '/') : out;
 }
 
 /** True when a path from `relativePath` does not lie under `cwd`. */

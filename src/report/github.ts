@@ -2,6 +2,7 @@
 import type { Diagnostic, LintResult, Severity } from '../types.js';
 import { relativePath, toRegion } from './common.js';
 import type { FormatOptions } from './options.js';
+import { shown } from './escape.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -18,14 +19,14 @@ export function escapeProperty(value: string): string {
 function annotation(d: Diagnostic, file: string): string {
   const r = toRegion(d.range);
   const properties = [
-    `file=${escapeProperty(file)}`,
+    `file=${escapeProperty(shown(file))}`,
     `line=${r.startLine}`,
     `col=${r.startColumn}`,
     `endLine=${r.endLine}`,
     `endColumn=${r.endColumn}`,
-    `title=${escapeProperty(d.ruleId)}`,
+    `title=${escapeProperty(shown(d.ruleId))}`,
   ].join(',');
-  return `::${COMMANDS[d.severity]} ${properties}::${escapeData(d.message)}`;
+  return `::${COMMANDS[d.severity]} ${properties}::${escapeData(shown(d.message, { keepLineBreaks: true }))}`;
 }
 
 /** Format a lint result as one workflow command line per diagnostic. */

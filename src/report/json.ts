@@ -1,6 +1,7 @@
 /** Machine-readable JSON output with a stable field order. */
 import type { Diagnostic, LintResult, Range, Summary } from '../types.js';
 import type { FormatOptions } from './options.js';
+import { escapeJsonText } from './escape.js';
 
 function copyRange(range: Range): Range {
   return {
@@ -21,7 +22,7 @@ function copySummary(summary: Summary): Summary {
   return out;
 }
 
-/** Format a lint result as pretty-printed JSON: files with their diagnostics, then the summary. */
+/** Format a lint result as pretty-printed JSON: files with their diagnostics, then the summary (bidirectional and C1 controls as `\\u` escapes). */
 export function formatJson(result: LintResult, _options: FormatOptions): string {
   const files = result.files.map((f) => ({
     path: f.path,
@@ -29,5 +30,5 @@ export function formatJson(result: LintResult, _options: FormatOptions): string 
     ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
     diagnostics: f.diagnostics.map(copyDiagnostic),
   }));
-  return JSON.stringify({ files, summary: copySummary(result.summary) }, null, 2);
+  return escapeJsonText(JSON.stringify({ files, summary: copySummary(result.summary) }, null, 2));
 }

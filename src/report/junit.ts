@@ -2,6 +2,7 @@
 import type { Diagnostic, FileResult, LintResult } from '../types.js';
 import { relativePath, toRegion } from './common.js';
 import type { FormatOptions } from './options.js';
+import { shown } from './escape.js';
 
 // Everything outside XML 1.0's Char production: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
 const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -27,16 +28,18 @@ function isFailure(d: Diagnostic): boolean {
 function testcase(d: Diagnostic, name: string): string {
   const { startLine, startColumn } = toRegion(d.range);
   const at = `${startLine}:${startColumn}`;
+  // Line breaks too: a report printed to a CI log must not start a line with text a file chose.
+  const message = shown(d.message);
   const open = `    <testcase classname="${escapeXmlAttribute(name)}" name="${escapeXmlAttribute(`${d.ruleId} at ${at}`)}">`;
-  const body = escapeXmlText(`${at} ${d.severity} ${d.message} ${d.ruleId} (${d.pointer})`);
+  const body = escapeXmlText(`${at} ${d.severity} ${message} ${d.ruleId} (${shown(d.pointer)})`);
   const inner = isFailure(d)
-    ? `      <failure type="${d.severity}" message="${escapeXmlAttribute(d.message)}">${body}</failure>`
+    ? `      <failure type="${d.severity}" message="${escapeXmlAttribute(message)}">${body}</failure>`
     : `      <system-out>${body}</system-out>`;
   return [open, inner, '    </testcase>'].join('\n');
 }
 
 function testsuite(file: FileResult, options: FormatOptions): string {
-  const name = relativePath(file.path, options.cwd);
+  const name = shown(relativePath(file.path, options.cwd));
   const attr = escapeXmlAttribute(name);
   const tests = Math.max(1, file.diagnostics.length);
   const failures = file.diagnostics.filter(isFailure).length;

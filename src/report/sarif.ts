@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, LintResult, Severity } from '../types.js';
 import { isOutside, relativePath, toRegion } from './common.js';
 import type { FormatOptions } from './options.js';
+import { escapeJsonText } from './escape.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/cdp-lint';
@@ -94,5 +95,5 @@ export function formatSarif(result: LintResult, options: FormatOptions): string 
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return escapeJsonText(JSON.stringify(log, null, 2));
 }

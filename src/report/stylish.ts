@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, FileResult, LintResult, Severity, Summary } from '../types.js';
 import { plural, relativePath, toRegion } from './common.js';
+import { shown } from './escape.js';
 import type { FormatOptions } from './options.js';
 
 interface Row {
@@ -62,7 +63,7 @@ function oneLine(message: string): string {
 function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string[] {
   const rows: Row[] = file.diagnostics.map((d) => {
     const region = toRegion(d.range);
-    return { line: String(region.startLine), column: String(region.startColumn), diagnostic: d, message: oneLine(d.message) };
+    return { line: String(region.startLine), column: String(region.startColumn), diagnostic: d, message: shown(oneLine(d.message)) };
   });
   const lineWidth = Math.max(...rows.map((r) => r.line.length));
   const columnWidth = Math.max(...rows.map((r) => r.column.length));
@@ -70,7 +71,7 @@ function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string
   const messageWidth = Math.max(...rows.map((r) => r.message.length));
   // Docs links start under the message column.
   const docsIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
-  const lines = [c.underline(relativePath(file.path, options.cwd))];
+  const lines = [c.underline(shown(relativePath(file.path, options.cwd)))];
   for (const row of rows) {
     const { severity, ruleId } = row.diagnostic;
     const position = `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`;
@@ -80,6 +81,16 @@ function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string
     if (options.verbose && meta) lines.push(`${docsIndent}${c.dim(`Docs: ${meta.helpUri}`)}`);
   }
   return lines;
+}
+
+/** A file's table; should it fail to build, one line that says so, so that the other files are still reported. */
+function blockOrNote(file: FileResult, options: FormatOptions, c: Palette): string[] {
+  try {
+    return fileBlock(file, options, c);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [c.underline(shown(relativePath(file.path, options.cwd))), `  its ${plural(file.diagnostics.length, 'problem')} could not be shown here (${shown(reason)}); use --format json`];
+  }
 }
 
 function summaryLine(summary: Summary, c: Palette): string {
@@ -112,9 +123,9 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
   for (const file of result.files) {
     if (file.diagnostics.length > 0) {
       separate();
-      lines.push(...fileBlock(file, options, c), '');
+      lines.push(...blockOrNote(file, options, c), '');
     } else if (options.verbose) {
-      lines.push(`${relativePath(file.path, options.cwd)}: no problems`);
+      lines.push(`${shown(relativePath(file.path, options.cwd))}: no problems`);
     }
   }
   separate();
