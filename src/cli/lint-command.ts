@@ -1,7 +1,7 @@
 /** The lint command: find files and their configs, lint, fix, apply the baseline, report, choose the exit code. */
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { statIfPresent } from '../util/fs.js';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
 import type { LintOptions } from '../engine/lint.js';
@@ -16,6 +16,7 @@ import type { PresetName } from '../config/presets.js';
 import { relativePath, plural } from '../report/common.js';
 import type { FormatOptions } from '../report/index.js';
 import { shown } from '../report/escape.js';
+import { WriteGuard, type WriteTarget } from '../util/safe-write.js';
 import { summarize, type Diagnostic, type FileResult, type LintResult, type Severity, type Summary } from '../types.js';
 
 /** The lint command's flags, as commander parses them. */
@@ -79,25 +80,33 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
   const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
   const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true, threads });
   if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
+  // Reports and baselines never go through a link or over a linted file: refused before --fix writes anything.
+  const guard = new WriteGuard(io.cwd, linted.map((l) => ({ path: l.path, shownAs: relativePath(l.path, io.cwd) })));
+  const writeTargets = [
+    ...plans.flatMap((p) => (p.file === undefined ? [] : [{ flag: '--output', shownAs: p.file, path: resolve(io.cwd, p.file) }])),
+    ...(flags.generateBaseline === undefined ? [] : [{ flag: '--generate-baseline', shownAs: flags.generateBaseline, path: resolve(io.cwd, flags.generateBaseline) }]),
+  ];
+  for (const target of writeTargets) guard.check(target);
   // A file --fix could not write fails the run (2), after everything else is reported.
   const fixFailed = flags.fix === true && !fixAll(linted, io);
 
   if (flags.generateBaseline !== undefined) {
-    generateBaseline(linted, flags.generateBaseline, io);
+    generateBaseline(linted, writeTargets.at(-1)!, guard, io);
     return fixFailed ? 2 : 0;
   }
   const { files, summary } = hideBaselined(linted, baseline);
   const counted = files.flatMap((f) => f.diagnostics);
   const reported = flags.quiet ? files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : files;
   const result: LintResult = { files: reported, summary: { ...summarize(reported), ...summary } };
-  await writeReports(plans, result, { cwd: io.cwd, stdout: io.stdout, formatOptions: formatOptions(flags, io) });
+  const writeFile = (path: string, shownAs: string, text: string) => guard.write({ flag: '--output', shownAs, path }, text);
+  await writeReports(plans, result, { cwd: io.cwd, stdout: io.stdout, formatOptions: formatOptions(flags, io), writeFile });
   const code = exitCode({ counted, failSeverity: flags.failSeverity as Severity, maxWarnings, quiet: flags.quiet === true }, io);
   return fixFailed ? 2 : code;
 }
 
-function generateBaseline(linted: Linted[], shownAs: string, io: CommandIo): void {
-  const file = resolve(io.cwd, shownAs);
-  writeBaselineFile(file, formatBaseline(linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), file), shownAs);
+function generateBaseline(linted: Linted[], target: WriteTarget, guard: WriteGuard, io: CommandIo): void {
+  const shownAs = target.shownAs;
+  guard.write(target, formatBaseline(linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), target.path));
   const count = linted.reduce((n, l) => n + l.result.diagnostics.length, 0);
   const withProblems = linted.filter((l) => l.result.diagnostics.length > 0).length;
   io.stdout(`Wrote a baseline of ${plural(count, 'problem')} in ${plural(withProblems, 'file')} to ${shown(shownAs)}\n`);
@@ -231,15 +240,6 @@ function readBaselineFile(path: string, shownAs: string): Baseline {
     throw new BaselineError(code === 'ENOENT' ? `Baseline file not found: ${shownAs} (create it with --generate-baseline)` : `Cannot read baseline ${shownAs}: ${code ?? (e as Error).message}`);
   }
   return { path, entries: parseBaseline(text, shownAs) };
-}
-
-function writeBaselineFile(path: string, text: string, shownAs: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new UsageError(`Cannot write baseline ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }
 
 function formatOptions(flags: LintFlags, io: CommandIo): FormatOptions {

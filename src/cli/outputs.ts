@@ -1,6 +1,5 @@
 /** Pair each --format with its --output, and write the reports. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from './files.js';
 import { FORMAT_NAMES, getFormatter, isFormatName, type FormatName, type FormatOptions } from '../report/index.js';
 import type { LintResult } from '../types.js';
@@ -59,9 +58,11 @@ export interface WriteContext {
   stdout: (text: string) => void;
   /** Options for reports on stdout; files never get colours. */
   formatOptions: FormatOptions;
+  /** Writes a report file (never through a link or over a linted file, see util/safe-write.ts); throws WriteRefused. */
+  writeFile: (path: string, shownAs: string, text: string) => void;
 }
 
-/** Render every planned report and write it; a file that cannot be written is a usage error. */
+/** Render every planned report and write it; a file that must not or cannot be written is a usage error (WriteRefused). */
 export async function writeReports(plans: OutputPlan[], result: LintResult, ctx: WriteContext): Promise<void> {
   for (const plan of plans) {
     const options = plan.file ? { ...ctx.formatOptions, color: false } : ctx.formatOptions;
@@ -72,12 +73,6 @@ export async function writeReports(plans: OutputPlan[], result: LintResult, ctx:
       if (withNewline !== '') ctx.stdout(withNewline);
       continue;
     }
-    const path = resolve(ctx.cwd, plan.file);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, withNewline);
-    } catch (e) {
-      throw new UsageError(`Cannot write ${plan.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    ctx.writeFile(resolve(ctx.cwd, plan.file), plan.file, withNewline);
   }
 }

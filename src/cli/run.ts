@@ -10,6 +10,7 @@ import { ConfigError } from '../config/config.js';
 import { BaselineError } from '../engine/baseline.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { shown } from '../report/escape.js';
+import { WriteRefused } from '../util/safe-write.js';
 
 declare const __CDP_LINT_VERSION__: string | undefined;
 export const VERSION = typeof __CDP_LINT_VERSION__ === 'string' ? __CDP_LINT_VERSION__ : '0.0.0-dev';
@@ -75,7 +76,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stderr(`cdp-lint: ${shown(e.message.replace(/^error: /, ''))}\n`);
       return 2;
     }
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError || e instanceof WriteRefused) {
       // Names, keys and values in these messages come from files and arguments: one visible line.
       io.stderr(`cdp-lint: ${shown(e.message)}\n`);
       return 2;

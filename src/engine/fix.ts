@@ -1,16 +1,11 @@
 /**
  * --fix: apply the safe fixes that diagnostics carry, editing only the characters concerned, and
- * write the file back atomically with its encoding, byte order mark and line endings untouched.
+ * write the file back in place with its encoding, byte order mark and line endings untouched.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync, type BigIntStats } from 'node:fs';
 import type { Diagnostic, FileResult, TextEdit } from '../types.js';
 import { parseText, type SourceFile } from '../load/source.js';
 import { lintSource, type LintOptions } from './lint.js';
-
-let tmpCounter = 0;
-/** Unique within the process (pid, time, counter): node:crypto costs milliseconds to load at every start. */
-const tmpSuffix = (): string => `${Date.now().toString(36)}-${(tmpCounter++).toString(36)}`;
 
 /** Most lint-and-fix rounds on one file: a fix may make another one possible (ESLint stops at 10 as well). */
 const MAX_PASSES = 10;
@@ -116,49 +111,87 @@ function encode(text: string, encoding: Encoding): Buffer {
 /** A file --fix must leave alone; the message says why. */
 export class FixWriteError extends Error {}
 
-/**
- * Write `text`, the fixed version of `original`, back to its file. The bytes on disk must still
- * decode to exactly the text that was linted and re-encode to exactly the same bytes; otherwise
- * the file changed meanwhile or cannot be rewritten losslessly, and it is left untouched. The new
- * bytes go to a temporary file in the same folder, renamed over the original (through symbolic links).
- */
-export function writeFixed(original: SourceFile, text: string): void {
-  const target = realpathSync(original.path);
-  const bytes = readFileSync(target);
-  const { bom, encoding } = encodingOf(bytes);
-  const body = bytes.subarray(bom.length);
-  let decoded: string;
-  try {
-    decoded = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    throw new FixWriteError('its bytes are not valid ' + encoding.toUpperCase());
+/** Read what `fd` holds from its start to its end, whatever size it had when it was looked at. */
+function readAll(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, position);
+    if (n === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, n));
+    position += n;
   }
-  if (decoded !== original.text) throw new FixWriteError('it changed on disk while it was being linted');
-  if (!encode(decoded, encoding).equals(body)) throw new FixWriteError('it cannot be re-encoded byte for byte');
-  writeAtomic(target, Buffer.concat([bom, encode(text, encoding)]));
 }
 
-/** Write through a temporary file in the same folder and rename it over `path`, keeping its permissions. */
-export function writeAtomic(path: string, data: Buffer): void {
-  const mode = statSync(path).mode & 0o7777;
-  const tmp = join(dirname(path), `.${basename(path)}.cdp-lint-${process.pid}-${tmpSuffix()}.tmp`);
-  let fd: number | undefined;
+/** The same file, unchanged since `before`: same size, same modification and change times. */
+function unchanged(before: BigIntStats, now: BigIntStats): boolean {
+  return now.size === before.size && now.mtimeNs === before.mtimeNs && now.ctimeNs === before.ctimeNs && now.ino === before.ino;
+}
+
+/**
+ * Write `text`, the fixed version of `original`, back to its file, in place: the file keeps its
+ * inode, so its owner, mode, hard links and symbolic links stay as they are. It is refused (with a
+ * FixWriteError saying why, the file left untouched) when the user may not write it (open fails, or
+ * it is read-only: no write bit, which root would otherwise override), when its bytes no longer
+ * decode to exactly the linted text or would not re-encode to the same bytes, and when it changed
+ * after it was read: its size and times are compared once more right before it is overwritten.
+ */
+export function writeFixed(original: SourceFile, text: string): void {
+  let fd: number;
   try {
-    fd = openSync(tmp, 'wx', mode);
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
+    fd = openSync(original.path, constants.O_RDWR | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new FixWriteError('permission denied: cdp-lint changes only files you may write');
+    if (code === 'EROFS') throw new FixWriteError('it is on a read-only file system');
+    throw e;
+  }
+  try {
+    const before = fstatSync(fd, { bigint: true });
+    if (!before.isFile()) throw new FixWriteError('it is no longer a regular file');
+    const mode = Number(before.mode & 0o7777n);
+    if ((mode & 0o222) === 0) throw new FixWriteError(`it is read-only (mode ${mode.toString(8).padStart(4, '0')}): cdp-lint changes only files you may write`);
+    const bytes = readAll(fd);
+    const { bom, encoding } = encodingOf(bytes);
+    const body = bytes.subarray(bom.length);
+    let decoded: string;
     try {
-      unlinkSync(tmp);
+      decoded = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     } catch {
-      // The temporary file was never created, or is already gone.
+      throw new FixWriteError('its bytes are not valid ' + encoding.toUpperCase());
+    }
+    if (decoded !== original.text) throw new FixWriteError('it changed on disk while it was being linted; it was left as it is');
+    if (!encode(decoded, encoding).equals(body)) throw new FixWriteError('it cannot be re-encoded byte for byte');
+    const data = Buffer.concat([bom, encode(text, encoding)]);
+    // Another program may have written to it since it was read (an editor saving, a generator appending).
+    if (!unchanged(before, fstatSync(fd, { bigint: true })) || BigInt(bytes.length) !== before.size) {
+      throw new FixWriteError('it changed on disk while it was being fixed; it was left as it is');
+    }
+    overwrite(fd, data, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replace the whole content of `fd` with `data`; on a failed write, put `previous` back as well as possible. */
+function overwrite(fd: number, data: Buffer, previous: Buffer): void {
+  try {
+    writeFully(fd, data);
+    ftruncateSync(fd, data.length);
+    fsyncSync(fd);
+  } catch (e) {
+    try {
+      writeFully(fd, previous);
+      ftruncateSync(fd, previous.length);
+    } catch {
+      // The first error says what went wrong; this one would only repeat it (a full disk).
     }
     throw e;
   }
+}
+
+function writeFully(fd: number, data: Buffer): void {
+  let written = 0;
+  while (written < data.length) written += writeSync(fd, data, written, data.length - written, written);
 }

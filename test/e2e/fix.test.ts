@@ -1,4 +1,4 @@
-/** --fix through the built CLI: byte-exact edits, atomic writes, files it must not touch. */
+/** --fix through the built CLI: byte-exact edits, in-place writes, files it must not touch. */
 import { chmodSync, linkSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BROKEN_JSON, BROKEN_YAML, FIXED_JSON, FIXED_YAML, MESSAGES, Workspace, at } from './cli.js';
@@ -44,18 +44,18 @@ describe('--fix', () => {
     expect(JSON.parse(r.stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['encoding', 'resource-path']);
   });
 
-  it('writes through a temporary file renamed over the original, keeping its permissions', () => {
+  it('writes in place, keeping the inode, its permissions and hard links', () => {
     const path = w.write('broken.json', BROKEN_JSON);
     chmodSync(path, 0o640);
-    // A hard link still names the old file after a rename; an in-place rewrite would change it too.
-    linkSync(path, w.path('old-copy.json'));
+    // A rename over the file would leave the hard link naming the old text.
+    linkSync(path, w.path('same-file.json'));
     const inode = statSync(path).ino;
     w.run('--fix', 'broken.json');
     expect(w.read('broken.json')).toBe(FIXED_JSON);
-    expect(w.read('old-copy.json')).toBe(BROKEN_JSON);
-    expect(statSync(path).ino).not.toBe(inode);
+    expect(w.read('same-file.json')).toBe(FIXED_JSON);
+    expect(statSync(path).ino).toBe(inode);
     expect(statSync(path).mode & 0o777).toBe(0o640);
-    expect(readdirSync(w.dir).sort()).toEqual(['broken.json', 'old-copy.json']);
+    expect(readdirSync(w.dir).sort()).toEqual(['broken.json', 'same-file.json']);
   });
 
   it('fixes the target of a symbolic link and keeps the link', () => {

@@ -4,7 +4,7 @@
  * (`node scripts/build.mjs`; `npm test` does).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TempDir } from '../helpers/tempdir.js';
@@ -12,6 +12,8 @@ export { at, position } from '../helpers/text.js';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/cdp-lint.cjs', import.meta.url));
+/** The uid and gid of `nobody`, which runUnprivileged runs as when the tests run as root. */
+export const NOBODY = 65534;
 const DIST = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface Run {
@@ -57,6 +59,27 @@ export class Scratch extends TempDir {
     const ms = Math.round(performance.now() - started);
     if (out.error && (out.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new Error(`cdp-lint ${args.join(' ')} did not finish in ${timeout} ms`);
     return { code: out.status, signal: out.signal, stdout: out.stdout, stderr: out.stderr, ms };
+  }
+
+  /**
+   * Run `cdp-lint ...args` here as a user without privileges, for what only permissions can refuse
+   * (mode 000 files, files the user may not write). Root reads and writes anything, so as root the
+   * child runs as `nobody` (uid and gid 65534, through util-linux's setpriv) and this folder is
+   * opened to it; any other user already has no privileges and runs it directly.
+   */
+  runUnprivileged(args: string[], timeout = 30_000): Run {
+    if (process.getuid?.() !== 0) return this.run(args, timeout);
+    chmodSync(this.dir, 0o777);
+    const out = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args], {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout,
+      killSignal: 'SIGKILL',
+    });
+    if (out.error) throw out.error;
+    if (out.status === 127 || /setpriv: /.test(out.stderr)) throw new Error(`setpriv could not drop privileges: ${out.stderr}`);
+    return { code: out.status, signal: out.signal, stdout: out.stdout, stderr: out.stderr, ms: 0 };
   }
 
   /** Run with `--format json` and return the exit code and the report's diagnostics in a compact form. */
