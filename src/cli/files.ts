@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import { statIfPresent } from '../util/fs.js';
 import { join, resolve } from 'node:path';
 import { globLib } from '../util/deps.js';
+import { describeFsError } from '../load/read.js';
+import { elided } from '../report/escape.js';
 
 export interface Target {
   /** Absolute path. */
@@ -11,6 +13,11 @@ export interface Target {
   display: string;
   /** Named explicitly (always linted) or found by walking a directory (linted when it looks like a connector). */
   explicit: boolean;
+  /**
+   * Set on a folder found by walking that could not be read (why, in one line): its files could not
+   * be looked at, which the run reports instead of passing over them.
+   */
+  unreadable?: string;
 }
 
 export class UsageError extends Error {}
@@ -36,7 +43,8 @@ export async function collectTargets(args: string[], cwd: string): Promise<Targe
     } else if (stat) {
       add({ path: abs, display: arg, explicit: true });
     } else if (globLib().isDynamicPattern(arg)) {
-      const matches = (await globLib().glob(arg, { cwd, dot: false, ignore: ['**/node_modules/**'] })).sort();
+      // As walking does: no symbolic link is followed (out of the tree, or round a loop).
+      const matches = (await globLib().glob(arg, { cwd, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })).sort();
       if (matches.length === 0) throw new UsageError(`No files match ${arg}`);
       for (const m of matches) add({ path: resolve(cwd, m), display: m, explicit: true });
     } else {
@@ -46,16 +54,21 @@ export async function collectTargets(args: string[], cwd: string): Promise<Targe
   return out;
 }
 
-/** Files with a JSON/YAML extension under `dir`, depth-first in name order, skipping dependency and VCS folders. */
-function walkDir(dir: string, display: string): Array<{ path: string; display: string }> {
-  const out: Array<{ path: string; display: string }> = [];
+/**
+ * Files with a JSON/YAML extension under `dir`, depth-first in name order, skipping dependency and
+ * VCS folders and symbolic links. A folder that cannot be read is returned too, with `unreadable`
+ * set, so that the run reports it rather than passing over the connectors in it.
+ */
+function walkDir(dir: string, display: string): Array<{ path: string; display: string; unreadable?: string }> {
+  const out: Array<{ path: string; display: string; unreadable?: string }> = [];
   const stack: Array<{ path: string; display: string }> = [{ path: dir, display }];
   while (stack.length > 0) {
     const cur = stack.pop()!;
     let entries;
     try {
       entries = readdirSync(cur.path, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      out.push({ ...cur, unreadable: describeFsError(e, elided(cur.display)) });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));

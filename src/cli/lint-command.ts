@@ -1,6 +1,6 @@
 /** The lint command: find files and their configs, lint, fix, apply the baseline, report, choose the exit code. */
-import { existsSync, readFileSync } from 'node:fs';
-import { statIfPresent } from '../util/fs.js';
+import { existsSync } from 'node:fs';
+import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { resolve } from 'node:path';
 import { collectTargets, UsageError, type Target } from './files.js';
 import { planOutputs, writeReports, type FlagEvent } from './outputs.js';
@@ -68,17 +68,25 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
   const limits = limitsOf(flags);
   const threads = threadsOf(flags.threads);
   const maxWarnings = nonNegativeInt('max-warnings', flags.maxWarnings);
+  const explicitConfig = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
   const configs = new ConfigResolver({
-    explicit: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
+    explicit: explicitConfig,
     ruleIds: [...RULES.keys()],
     preset: flags.preset as PresetName | undefined,
-    display: (abs) => relativePath(abs, io.cwd),
+    // --config as the user wrote it; found ones relative to the working folder.
+    display: (abs) => (abs === explicitConfig ? flags.config! : relativePath(abs, io.cwd)),
+    maxBytes: limits.maxFileSize,
+    warn: (message) => io.stderr(`cdp-lint: ${shown(message)}\n`),
   });
-  const baseline = flags.baseline === undefined ? undefined : readBaselineFile(resolve(io.cwd, flags.baseline), flags.baseline);
+  const baseline = flags.baseline === undefined ? undefined : readBaselineFile(resolve(io.cwd, flags.baseline), flags.baseline, limits.maxFileSize);
 
   const targets = await collectTargets(paths, io.cwd);
   const refRoot = flags.refRoot ? resolve(io.cwd, flags.refRoot) : undefined;
-  const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true, threads });
+  const unreadable: string[] = [];
+  const linted = await lintTargets(targets, { configs, limits, refRoot, cwd: io.cwd, onlyConnectors: flags.onlyConnectors === true, keepSources: flags.fix === true, threads, unreadable });
+  // Files and folders found by walking that could not be read are reported, and fail the run (2), never passed over.
+  for (const line of unreadable) io.stderr(`cdp-lint: ${shown(line)}\n`);
+  const readFailed = unreadable.length > 0;
   if (linted.length === 0 && !flags.onlyConnectors) throw new UsageError(`No connector definitions found in ${paths.length ? paths.join(', ') : '.'}`);
   // Reports and baselines never go through a link or over a linted file: refused before --fix writes anything.
   const guard = new WriteGuard(io.cwd, linted.map((l) => ({ path: l.path, shownAs: relativePath(l.path, io.cwd) })));
@@ -92,7 +100,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
 
   if (flags.generateBaseline !== undefined) {
     generateBaseline(linted, writeTargets.at(-1)!, guard, io);
-    return fixFailed ? 2 : 0;
+    return fixFailed || readFailed ? 2 : 0;
   }
   const { files, summary } = hideBaselined(linted, baseline);
   const counted = files.flatMap((f) => f.diagnostics);
@@ -101,7 +109,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, events: Fla
   const writeFile = (path: string, shownAs: string, text: string) => guard.write({ flag: '--output', shownAs, path }, text);
   await writeReports(plans, result, { cwd: io.cwd, stdout: io.stdout, formatOptions: formatOptions(flags, io), writeFile });
   const code = exitCode({ counted, failSeverity: flags.failSeverity as Severity, maxWarnings, quiet: flags.quiet === true }, io);
-  return fixFailed ? 2 : code;
+  return fixFailed || readFailed ? 2 : code;
 }
 
 function generateBaseline(linted: Linted[], target: WriteTarget, guard: WriteGuard, io: CommandIo): void {
@@ -164,6 +172,8 @@ interface LintContext {
   /** --fix needs each file's parsed source on the main thread, so it lints there. */
   keepSources: boolean;
   threads: ThreadSetting;
+  /** Receives one line for each file or folder found by walking that could not be read. */
+  unreadable: string[];
 }
 
 /**
@@ -174,6 +184,10 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
   const jobs: Job[] = [];
   for (const t of targets) {
     if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
+    if (t.unreadable !== undefined) {
+      ctx.unreadable.push(`${t.unreadable}; the files in this folder were not linted`);
+      continue;
+    }
     jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
   }
   const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, cwd: ctx.cwd, onlyConnectors: ctx.onlyConnectors };
@@ -183,6 +197,7 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     const outcomes = await runParallel(jobs, runOptions, threads, runJob);
     outcomes.forEach((o, i) => {
       if (o.kind === 'fatal') throw new UsageError(o.message);
+      if (o.kind === 'unreadable') ctx.unreadable.push(notLinted(o.message));
       if (o.kind === 'result') out.push({ path: jobs[i]!.path, result: o.result });
     });
     return out;
@@ -191,15 +206,21 @@ async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[
     if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads)) {
       const outcome = await runAside(job, runOptions, runJob);
       if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+      if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
       if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });
       continue;
     }
     const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
     if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+    if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
     // Parsed sources are large: keep them only when --fix will need them.
     if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
   }
   return out;
+}
+
+function notLinted(message: string): string {
+  return `${message}; it was not linted`;
 }
 
 /** Apply fixes to every file and write the fixed ones; false when a file could not be written. */
@@ -231,13 +252,14 @@ interface Baseline {
   entries: BaselineEntry[];
 }
 
-function readBaselineFile(path: string, shownAs: string): Baseline {
+/** Read a --baseline file: a regular file of at most `maxBytes` (a FIFO or /dev/zero would never end). */
+function readBaselineFile(path: string, shownAs: string, maxBytes: number): Baseline {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readSmallFile(path, maxBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BaselineError(code === 'ENOENT' ? `Baseline file not found: ${shownAs} (create it with --generate-baseline)` : `Cannot read baseline ${shownAs}: ${code ?? (e as Error).message}`);
+    throw new BaselineError(code === 'ENOENT' ? `Baseline file not found: ${shownAs} (create it with --generate-baseline)` : `Cannot read baseline ${shownAs}: ${smallFileReason(e)}`);
   }
   return { path, entries: parseBaseline(text, shownAs) };
 }

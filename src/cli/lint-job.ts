@@ -3,6 +3,7 @@ import { lintSource, type LintOptions } from '../engine/lint.js';
 import { loadSource, type SourceFile } from '../load/source.js';
 import { looksLikeConnector } from '../load/layout.js';
 import { RULES } from '../rules/index.js';
+import { elided } from '../report/escape.js';
 import type { Rule } from '../rules/types.js';
 import type { Job, JobOptions, JobOutcome } from '../engine/parallel.js';
 
@@ -13,7 +14,8 @@ export interface JobRunOptions extends JobOptions {
 /** Load, decide whether it is a connector worth linting, and lint; the source is kept for --fix. */
 export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: JobOutcome; source?: SourceFile; lintOptions?: LintOptions } {
   const loaded = loadSource(job.path, options.limits);
-  if (!loaded.ok) return { outcome: job.explicit ? { kind: 'fatal', message: loaded.message } : { kind: 'skip' } };
+  // A file found by walking may not be a connector, but unread it cannot be known: it is reported, never passed over.
+  if (!loaded.ok) return { outcome: job.explicit ? { kind: 'fatal', message: loaded.message } : { kind: 'unreadable', message: loaded.message.split(job.path).join(elided(job.display)) } };
   const { source } = loaded;
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
   const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };

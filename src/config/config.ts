@@ -3,8 +3,9 @@
  * from each linted file's folder, or named with --config. A config is validated as a whole when it
  * is read; any mistake in it is a usage error naming the file and the key.
  */
-import { readFileSync } from 'node:fs';
-import { statIfPresent } from '../util/fs.js';
+import { lstatSync } from 'node:fs';
+import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
+import { defaultLimits } from '../load/source.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { picomatchLib, yamlLib } from '../util/deps.js';
 import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
@@ -32,14 +33,17 @@ export interface Config {
   ignores(file: string): boolean;
 }
 
-/** Read and validate one configuration file; `ruleIds` are the registered rules. */
-export function loadConfig(path: string, ruleIds: readonly string[], shownAs: string = path): Config {
+/**
+ * Read and validate one configuration file; `ruleIds` are the registered rules. Only a regular file
+ * of at most `maxBytes` is read (a FIFO or a device would never end).
+ */
+export function loadConfig(path: string, ruleIds: readonly string[], shownAs: string = path, maxBytes: number = defaultLimits.maxFileSize): Config {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readSmallFile(path, maxBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `Configuration file not found: ${shownAs}` : `Cannot read configuration file ${shownAs}: ${(e as Error).message}`);
+    throw new ConfigError(code === 'ENOENT' ? `Configuration file not found: ${shownAs}` : `Cannot read configuration file ${shownAs}: ${smallFileReason(e)}`);
   }
   const raw = parseConfigText(text, path, shownAs);
   return validate(raw, { path, shownAs, ruleIds });
@@ -134,6 +138,10 @@ export interface ResolverOptions {
   preset?: PresetName;
   /** How to show a config's path in messages. */
   display?: (path: string) => string;
+  /** Largest configuration file read, in bytes (default: the default --max-file-size). */
+  maxBytes?: number;
+  /** Told, once per file, about a configuration file that is found but not trusted (see untrustedConfig). */
+  warn?: (message: string) => void;
 }
 
 /** Finds the config of each linted file, caching per folder, and the severities it implies. */
@@ -158,7 +166,7 @@ export class ConfigResolver {
       if (found !== undefined) break;
       visited.push(dir);
       const name = CONFIG_NAMES.map((n) => join(dir, n)).find(isFile);
-      if (name) {
+      if (name && this.trusted(name)) {
         found = this.load(name);
         break;
       }
@@ -185,11 +193,24 @@ export class ConfigResolver {
     return out;
   }
 
+  private readonly distrusted = new Set<string>();
+
+  /** False (after one warning) for a found configuration file that anyone could have put there. */
+  private trusted(path: string): boolean {
+    const why = untrustedConfig(path);
+    if (why === undefined) return true;
+    if (!this.distrusted.has(path)) {
+      this.distrusted.add(path);
+      this.options.warn?.(`ignoring ${this.options.display?.(path) ?? path}: ${why}`);
+    }
+    return false;
+  }
+
   private load(path: string): Config {
     const abs = resolve(path);
     let config = this.loaded.get(abs);
     if (!config) {
-      config = loadConfig(abs, this.options.ruleIds, this.options.display?.(abs) ?? abs);
+      config = loadConfig(abs, this.options.ruleIds, this.options.display?.(abs) ?? abs, this.options.maxBytes);
       this.loaded.set(abs, config);
     }
     return config;
@@ -198,4 +219,29 @@ export class ConfigResolver {
 
 function isFile(path: string): boolean {
   return statIfPresent(path)?.isFile() ?? false;
+}
+
+/**
+ * Why a configuration file found by the upward search must not be used, or undefined when it may
+ * be: it belongs to another user (not root) and lies under a folder everyone may write to (a sticky
+ * /tmp or /shared), so anyone could have put it there to turn rules off for someone else's
+ * connectors (git refuses such repositories for the same reason). A file named with --config is
+ * the user's choice and is not checked.
+ */
+export function untrustedConfig(path: string, euid: number | undefined = process.geteuid?.()): string | undefined {
+  if (euid === undefined) return undefined;
+  let owner: number;
+  try {
+    owner = lstatSync(path).uid;
+  } catch {
+    return undefined;
+  }
+  if (owner === euid || owner === 0) return undefined;
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const stat = statIfPresent(dir);
+    if (stat && (stat.mode & 0o002) !== 0) {
+      return `it belongs to another user (uid ${owner}) and ${dir} is writable by everyone, so anyone could have put it there (name it with --config to use it)`;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }

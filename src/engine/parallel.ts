@@ -23,8 +23,15 @@ export interface JobOptions {
   cwd?: string;
 }
 
-/** What a worker sends back per job: a result, a skip (not a connector), or a usage failure. */
-export type JobOutcome = { kind: 'result'; result: FileResult } | { kind: 'skip' } | { kind: 'fatal'; message: string };
+/**
+ * What a worker sends back per job: a result, a skip (not a connector), a usage failure (a named file
+ * that cannot be read), or a file found by walking that cannot be read (reported, the run goes on).
+ */
+export type JobOutcome =
+  | { kind: 'result'; result: FileResult }
+  | { kind: 'skip' }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'unreadable'; message: string };
 
 export type RunJob = (job: Job, options: JobOptions) => JobOutcome;
 

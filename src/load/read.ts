@@ -186,6 +186,8 @@ export function describeFsError(e: unknown, path: string): string {
       return `${path} is a directory`;
     case 'ELOOP':
       return `Too many symbolic links: ${path}`;
+    case 'ENAMETOOLONG':
+      return `Path too long: ${path}`;
     default:
       return `Cannot read ${path}: ${(e as Error)?.message ?? String(e)}`;
   }

@@ -47,6 +47,13 @@ export function bounded(text: string, max = MAX_SHOWN): string {
   return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
+/** `text` of at most about `max` code units, its middle left out: for paths, whose start and end both matter. */
+export function elided(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const half = Math.floor(max / 2);
+  return `${text.slice(0, half)}…(${text.length - 2 * half} characters)…${text.slice(-half)}`;
+}
+
 /** What a human-readable report or stderr shows of `text`: shortened, then made visible. */
 export function shown(text: string, options: { keepLineBreaks?: boolean; max?: number } = {}): string {
   return visible(bounded(text, options.max), options);

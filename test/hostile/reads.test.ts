@@ -1,0 +1,125 @@
+/**
+ * Where cdp-lint reads (issue 13, parts 4 and 5): globs follow no symbolic link, a configuration
+ * file anyone could have planted is ignored, --config and --baseline read only small regular files,
+ * and a file or folder found by walking that cannot be read is reported, never passed over.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { untrustedConfig } from '../../src/config/config.js';
+import { CLEAN, NOBODY, NO_PUT, Scratch, expectClean, expectUsageError, settle } from './helpers.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let s: Scratch;
+beforeEach(() => {
+  s = new Scratch();
+});
+afterEach(() => s.remove());
+
+const BROKEN = CLEAN.replace('"/contacts/get"', '"/contacts/put"');
+
+function paths(stdout: string): string[] {
+  return (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);
+}
+
+describe('a glob argument', () => {
+  it('follows no symbolic link, out of the tree or round a loop, as walking does', () => {
+    s.write('connectors/a.json', BROKEN);
+    s.write('connectors/sub/b.json', BROKEN);
+    s.write('outside/c.json', BROKEN);
+    symlinkSync('../outside', s.path('connectors/evil'));
+    symlinkSync('..', s.path('connectors/sub/loop'));
+    symlinkSync('a.json', s.path('connectors/alias.json'));
+    const globbed = s.run(['connectors/**/*.json', '--format', 'json']);
+    expectClean(globbed);
+    expect(paths(globbed.stdout)).toEqual(['connectors/a.json', 'connectors/sub/b.json']);
+    expect(paths(s.run(['connectors', '--format', 'json']).stdout)).toEqual(['connectors/a.json', 'connectors/sub/b.json']);
+  });
+});
+
+describe('a configuration file found above a connector', () => {
+  it('is ignored, with a warning, when another user owns it in a folder everyone may write', () => {
+    mkdirSync(s.path('shared'));
+    chmodSync(s.path('shared'), 0o1777);
+    const config = s.write('shared/.cdp-lint.yaml', 'rules:\n  resource-path: off\n');
+    s.write('shared/proj/conn.json', BROKEN);
+    // Root can give the file away; another user is told apart by the euid it is compared with.
+    if (process.getuid?.() === 0) chownSync(config, NOBODY, NOBODY);
+    const owner = process.getuid?.() === 0 ? NOBODY : process.getuid!();
+    expect(untrustedConfig(config, owner)).toBeUndefined();
+    expect(untrustedConfig(config, owner + 1)).toBe(
+      `it belongs to another user (uid ${owner}) and ${s.path('shared')} is writable by everyone, so anyone could have put it there (name it with --config to use it)`,
+    );
+    if (process.getuid?.() !== 0) return;
+    const r = s.run(['shared/proj/conn.json', '--format', 'json']);
+    expectClean(r);
+    expect(r.stderr).toBe(
+      `cdp-lint: ignoring shared/.cdp-lint.yaml: it belongs to another user (uid ${NOBODY}) and ${s.path('shared')} is writable by everyone, so anyone could have put it there (name it with --config to use it)\n`,
+    );
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ message: string }> }> }).files[0]!.diagnostics.map((d) => d.message)).toEqual([NO_PUT]);
+    // Named on the command line, it is the user's choice.
+    expect(s.run(['shared/proj/conn.json', '--config', 'shared/.cdp-lint.yaml'])).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('--config and --baseline', () => {
+  it('refuse a device, a FIFO and a file above the size limit, without opening or reading them', async () => {
+    s.write('conn.json', BROKEN);
+    s.watchedFifo(s.path('fifo.yaml'), s.path('opened'));
+    s.write('big.yaml', `rules: {}\n${'#'.repeat(2000)}\n`);
+    const notRegular = 'it is not a regular file';
+    expectUsageError(s.run(['conn.json', '--config', '/dev/zero'], 20_000), `cdp-lint: Cannot read configuration file /dev/zero: ${notRegular}`);
+    expectUsageError(s.run(['conn.json', '--baseline', '/dev/zero'], 20_000), `cdp-lint: Cannot read baseline /dev/zero: ${notRegular}`);
+    expectUsageError(s.run(['conn.json', '--config', 'fifo.yaml'], 20_000), `cdp-lint: Cannot read configuration file fifo.yaml: ${notRegular}`);
+    expectUsageError(s.run(['conn.json', '--baseline', 'fifo.yaml'], 20_000), `cdp-lint: Cannot read baseline fifo.yaml: ${notRegular}`);
+    expectUsageError(
+      s.run(['conn.json', '--config', 'big.yaml', '--max-file-size', '1000'], 20_000),
+      'cdp-lint: Cannot read configuration file big.yaml: it is 2011 bytes, above the 1000-byte limit (--max-file-size)',
+    );
+    await settle();
+    expect(existsSync(s.path('opened'))).toBe(false);
+  });
+});
+
+describe('a file found by walking that cannot be read', () => {
+  it('is reported, with the folders that cannot be read, and fails the run (as a user without privileges)', () => {
+    s.write('d/good.json', CLEAN);
+    s.write('d/bad.json', BROKEN);
+    s.write('d/locked/hidden.json', BROKEN);
+    chmodSync(s.path('d/bad.json'), 0o000);
+    chmodSync(s.path('d/locked'), 0o000);
+    const r = s.runUnprivileged(['d', '--format', 'json']);
+    chmodSync(s.path('d/locked'), 0o755);
+    expectClean(r);
+    expect(r.stderr).toBe(['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n'));
+    expect(r.code).toBe(2);
+    expect(paths(r.stdout)).toEqual(['d/good.json']);
+  });
+
+  it('is reported when its path is longer than the system allows', () => {
+    s.write('d/good.json', CLEAN);
+    s.write('broken.json', BROKEN);
+    // 30 folders of 200 characters: well over PATH_MAX (4,096 on Linux), made one relative chdir at a time.
+    const segment = 'a'.repeat(200);
+    const made = spawnSync(process.execPath, [
+      '-e',
+      `const fs = require('node:fs'); process.chdir(process.argv[1]); for (let i = 0; i < 30; i++) { fs.mkdirSync('${segment}'); process.chdir('${segment}'); } fs.copyFileSync(process.argv[2], 'deep.json');`,
+      s.path('d'),
+      s.path('broken.json'),
+    ]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    // A broken connector at the bottom, where nothing can open it by its full path.
+    try {
+      const r = s.run(['d', '--format', 'json']);
+      expectClean(r);
+      expect(r.stderr).toMatch(/^cdp-lint: Path too long: d\/a{98}…\(\d+ characters\)…a{100}; the files in this folder were not linted\n$/);
+      expect(r.code).toBe(2);
+      expect(paths(r.stdout)).toEqual(['d/good.json']);
+    } finally {
+      // rm walks below PATH_MAX one folder at a time; Node's rmSync does not.
+      spawnSync('rm', ['-rf', s.path('d')]);
+    }
+  });
+});
