@@ -3,7 +3,7 @@
 // standalone ajv code once, here, instead of at each start; then bundle the CLI into one file.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { bundleCli } from './bundle.mjs';
+import { bundleApi, bundleCli, bundleLsp } from './bundle.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -136,6 +136,12 @@ function forRuntime(file, schema) {
 if (!process.argv.includes('--no-bundle')) {
   const dist = join(root, 'dist');
   await bundleCli({ outfile: join(dist, 'cli.cjs') });
+  // The language server and the API: bundles of their own, never read by a lint's start-up.
+  await bundleLsp({ outfile: join(dist, 'lsp.cjs') });
+  await bundleApi({ outfile: join(dist, 'api.mjs') });
+  // The API's type declarations (dist/types/api/index.d.ts), from the same sources.
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`build: the API's declarations failed:\n${tsc.stdout}${tsc.stderr}`);
   for (const stale of ['cli.js', 'cli.v8cache']) rmSync(join(dist, stale), { force: true });
   // V8's code cache, taken after linting the fixtures (so it holds the functions a lint run compiles).
   const fixtures = ['fixtures/valid', 'fixtures/invalid'].map((f) => join(root, f)).filter((f) => existsSync(f));

@@ -63,7 +63,53 @@ export async function bundleCli({ outfile, readable = false }) {
       // createRequire takes a path as well as a URL; inside the bundle, the bundle's own path.
       'import.meta.url': '__filename',
       __CDP_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+      __CDP_LINT_LSP_BUNDLE__: JSON.stringify('./lsp.cjs'),
     },
+    logLevel: 'warning',
+  });
+}
+
+const version = () => JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+
+/**
+ * The language server (`cdp-lint lsp`) as a CommonJS file of its own, dist/lsp.cjs, which the CLI
+ * requires only for that command: vscode-languageserver and the server stay out of every lint's start-up.
+ */
+export async function bundleLsp({ outfile }) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'lsp', 'server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    plugins: [noColorDetection],
+    define: { 'import.meta.url': '__filename', __CDP_LINT_VERSION__: version() },
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * The API (`import ... from 'cdp-lint'`) as one ES module, dist/api.mjs. CommonJS dependencies inside
+ * it `require` Node's modules, so the module gets a `require` of its own.
+ */
+export async function bundleApi({ outfile }) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'api', 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: false,
+    legalComments: 'none',
+    banner: { js: "import { createRequire as __cdpLintCreateRequire } from 'node:module';\nconst require = __cdpLintCreateRequire(import.meta.url);" },
+    plugins: [noColorDetection],
+    define: { __CDP_LINT_VERSION__: version(), __CDP_LINT_WORKER_ENTRY__: JSON.stringify('../bin/cdp-lint.cjs') },
     logLevel: 'warning',
   });
 }

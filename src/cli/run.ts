@@ -1,4 +1,5 @@
 /** The command line: parse flags, dispatch to the lint or rules command, and map failures to exit code 2. */
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './files.js';
 import { lintCommand, type CommandIo, type LintFlags } from './lint-command.js';
@@ -67,6 +68,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .action((flags: { format: string; preset: string }) => {
       exitCode = rulesCommand(flags, io);
     });
+  program
+    .command('lsp')
+    .description('start the language server (LSP over stdin and stdout) for editors')
+    .option('--stdio', 'talk over stdin and stdout (the only transport; editors pass it)')
+    .action(async () => {
+      exitCode = await runLanguageServer();
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -86,6 +94,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 }
+
+declare const __CDP_LINT_LSP_BUNDLE__: string | undefined;
+
+/**
+ * Serve until the client says `exit` (vscode-languageserver then ends the process) or closes stdin.
+ * The server and its LSP library are a bundle of their own (dist/lsp.cjs), loaded only here, so a
+ * lint's start-up never reads them.
+ */
+async function runLanguageServer(): Promise<number> {
+  const server: typeof import('../lsp/server.js') =
+    typeof __CDP_LINT_LSP_BUNDLE__ === 'string' ? createRequire(import.meta.url)(__CDP_LINT_LSP_BUNDLE__) : await import(SERVER_MODULE);
+  const connection = server.startServer();
+  return new Promise((done) => connection.onExit(() => done(0)));
+}
+
+/** A specifier the bundler leaves alone (the bundle loads dist/lsp.cjs instead). */
+const SERVER_MODULE = '../lsp/server.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

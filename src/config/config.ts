@@ -19,7 +19,10 @@ const KEYS = ['extends', 'rules', 'ignore'];
 const SEVERITIES: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 
 /** A mistake in a configuration file: the CLI prints it as one line and exits 2. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** Absolute path of the configuration file at fault, when it is a file. */
+  file?: string;
+}
 
 /** A validated configuration file. */
 export interface Config {
@@ -43,10 +46,29 @@ export function loadConfig(path: string, ruleIds: readonly string[], shownAs: st
     text = readSmallFile(path, maxBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `Configuration file not found: ${shownAs}` : `Cannot read configuration file ${shownAs}: ${smallFileReason(e)}`);
+    const error = new ConfigError(code === 'ENOENT' ? `Configuration file not found: ${shownAs}` : `Cannot read configuration file ${shownAs}: ${smallFileReason(e)}`);
+    error.file = path;
+    throw error;
   }
-  const raw = parseConfigText(text, path, shownAs);
-  return validate(raw, { path, shownAs, ruleIds });
+  return configFromFileText(text, path, ruleIds, shownAs);
+}
+
+/** Parse and validate a configuration file's text (an editor's buffer, say); throws ConfigError, whose `file` is `path`. */
+export function configFromFileText(text: string, path: string, ruleIds: readonly string[], shownAs: string = path): Config {
+  try {
+    return validate(parseConfigText(text, path, shownAs), { path, shownAs, ruleIds });
+  } catch (e) {
+    if (e instanceof ConfigError) e.file ??= path;
+    throw e;
+  }
+}
+
+/**
+ * Validate a configuration given as a value (the API's in-memory `config`), as a file's content
+ * would be; `base` is the folder its `ignore` globs are relative to. Throws ConfigError on a mistake.
+ */
+export function configFromObject(raw: unknown, base: string, ruleIds: readonly string[], shownAs = 'config'): Config {
+  return validate(raw, { path: join(base, CONFIG_NAMES[0]), shownAs, ruleIds });
 }
 
 function parseConfigText(text: string, path: string, shownAs: string): unknown {
@@ -133,6 +155,8 @@ function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean
 export interface ResolverOptions {
   /** --config, absolute; when given, no config files are looked for. */
   explicit?: string;
+  /** An already validated configuration for every file (the API's in-memory `config`); no files are looked for. */
+  given?: Config;
   ruleIds: readonly string[];
   /** --preset, which overrides every config's `extends`. */
   preset?: PresetName;
@@ -152,7 +176,8 @@ export class ConfigResolver {
   private readonly explicit: Config | undefined;
 
   constructor(private readonly options: ResolverOptions) {
-    if (options.explicit) this.explicit = this.load(options.explicit);
+    if (options.given) this.explicit = options.given;
+    else if (options.explicit) this.explicit = this.load(options.explicit);
   }
 
   /** The config that applies to `file` (absolute), or undefined when none is found. */

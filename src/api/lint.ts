@@ -1,0 +1,224 @@
+/**
+ * The whole lint of files on disk, shared by the API's `lint` and the CLI: find the files and their
+ * configurations, lint (on worker threads when many), fix, hide what the baseline records, count.
+ * It never writes to stdout or stderr; what the CLI prints about fixes comes through `onFix`.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
+import { collectTargets, UsageError, type Target } from '../cli/files.js';
+import type { LintOptions as EngineOptions } from '../engine/lint.js';
+import { lintsAside, runAside, runParallel, threadsFor, MAX_THREADS, type Job, type ThreadSetting } from '../engine/parallel.js';
+import { runJob, runJobWithSource, type JobRunOptions } from '../cli/lint-job.js';
+import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
+import { applyBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
+import type { Limits, SourceFile } from '../load/source.js';
+import { ConfigResolver } from '../config/config.js';
+import { openSession, type CommonOptions } from './lint-text.js';
+import { summarize, type Diagnostic, type FileResult, type LintResult, type Summary } from '../types.js';
+
+/** Options of `lint`: those of `lintText` (without `filePath`) and the CLI's flags for a run. */
+export interface LintOptions extends CommonOptions {
+  /** Apply the safe fixes and write the files (as `--fix`); the result is what is left. */
+  fix?: boolean;
+  /** A baseline file (relative to `cwd`) whose recorded problems are hidden (as `--baseline`). */
+  baseline?: string;
+  /** Report errors only (as `--quiet`). */
+  quiet?: boolean;
+  /** Skip named files that are not connectors too; no error when nothing is left (as `--only-connectors`). */
+  onlyConnectors?: boolean;
+  /** Threads that lint: `off` (the main thread only), a number from 1 to 64, or `auto` (the default: from the number of files and cores), as `--threads`. */
+  threads?: ThreadSetting;
+  /**
+   * Told what the CLI prints on stderr besides the report: a configuration file ignored because
+   * anyone could have planted it, a file or folder found by walking that could not be read (the CLI
+   * then exits 2). Default: nothing is told.
+   */
+  onWarning?: (message: string) => void;
+}
+
+/** A linted file: what the fix and baseline steps need besides the result. */
+export interface Linted {
+  /** Absolute path. */
+  path: string;
+  /** Kept when fixing needs it (files linted on the main thread). */
+  source?: SourceFile;
+  result: FileResult;
+  options?: EngineOptions;
+}
+
+/** What the CLI hears during a run, to check its own writes and to say things on stderr. */
+export interface RunHooks {
+  /** Every file is linted, nothing is written yet (the CLI refuses report and baseline paths here). */
+  linted?(linted: readonly Linted[]): void;
+  /** --fix wrote `count` fixes into `path` (absolute). */
+  fixed?(path: string, count: number): void;
+  /** --fix could not write `path`; `reason` comes from the file system and may name it. */
+  failed?(path: string, reason: string): void;
+  /** Something the user should hear that is not a diagnostic: an untrusted configuration file ignored, a file walking could not read. */
+  warn?(message: string): void;
+}
+
+/** The run, with what the CLI needs besides the report. */
+export interface Run {
+  result: LintResult;
+  /** Every linted file, before the baseline and `quiet` (for `--generate-baseline`). */
+  linted: Linted[];
+  /** Diagnostics that count for the exit code: all but those the baseline hides. */
+  counted: Diagnostic[];
+  /** False when a fixed file could not be written. */
+  fixesWritten: boolean;
+  /** Files and folders found by walking that could not be read (each told to `warn`): the run failed for them. */
+  unreadable: number;
+}
+
+interface Baseline {
+  /** Absolute path of the baseline file. */
+  path: string;
+  entries: BaselineEntry[];
+}
+
+/** Lint `patterns` (default `.`); rejects with UsageError, ConfigError or BaselineError. */
+export async function lintProject(patterns: string[], options: LintOptions): Promise<LintResult> {
+  return (await runLint(patterns, options, { warn: options.onWarning })).result;
+}
+
+/** The run behind `lint` and the CLI's lint command. */
+export async function runLint(patterns: string[], options: LintOptions, hooks: RunHooks = {}): Promise<Run> {
+  const session = openSession(options, hooks.warn);
+  const threads = threadsOption(options.threads);
+  const baseline = options.baseline === undefined ? undefined : readBaselineFile(resolve(session.cwd, options.baseline), options.baseline, session.limits.maxFileSize);
+  const targets = await collectTargets(patterns, session.cwd);
+  const unreadable: string[] = [];
+  const linted = await lintTargets(targets, {
+    configs: session.configs,
+    limits: session.limits,
+    refRoot: session.refRoot,
+    onlyConnectors: options.onlyConnectors === true,
+    keepSources: options.fix === true,
+    threads,
+    cwd: session.cwd,
+    unreadable,
+  });
+  for (const line of unreadable) hooks.warn?.(line);
+  if (linted.length === 0 && !options.onlyConnectors) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}`);
+  hooks.linted?.(linted);
+  const fixesWritten = options.fix === true ? fixAll(linted, hooks) : true;
+  const { files, summary } = hideBaselined(linted, baseline);
+  const counted = files.flatMap((f) => f.diagnostics);
+  const reported = options.quiet ? files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : files;
+  return { result: { files: reported, summary: { ...summarize(reported), ...summary } }, linted, counted, fixesWritten, unreadable: unreadable.length };
+}
+
+/** The `threads` option, checked: `off`, `auto` (also when absent) or a whole number from 1 to MAX_THREADS. */
+function threadsOption(raw: LintOptions['threads']): ThreadSetting {
+  if (raw === undefined || raw === 'auto' || raw === 'off') return raw ?? 'auto';
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= MAX_THREADS) return raw;
+  throw new UsageError(`threads must be off, auto or a number from 1 to ${MAX_THREADS}, got ${JSON.stringify(raw)}`);
+}
+
+interface LintContext {
+  configs: ConfigResolver;
+  limits: Limits;
+  refRoot?: string;
+  onlyConnectors: boolean;
+  /** Fixing needs each file's parsed source on the main thread, so it lints there. */
+  keepSources: boolean;
+  threads: ThreadSetting;
+  /** The run's working directory (for the default reference root). */
+  cwd: string;
+  /** Receives one line for each file or folder found by walking that could not be read. */
+  unreadable: string[];
+}
+
+/**
+ * Lint each target with the severities of its own config, skipping ignored files and (when found in
+ * folders) non-connectors. Many files are spread over worker threads when running from the bundle.
+ */
+async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[]> {
+  const jobs: Job[] = [];
+  for (const t of targets) {
+    if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
+    if (t.unreadable !== undefined) {
+      ctx.unreadable.push(`${t.unreadable}; the files in this folder were not linted`);
+      continue;
+    }
+    jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
+  }
+  const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, cwd: ctx.cwd, onlyConnectors: ctx.onlyConnectors };
+  const threads = ctx.keepSources ? 1 : threadsFor(jobs.length, ctx.threads);
+  const out: Linted[] = [];
+  if (threads > 1) {
+    const outcomes = await runParallel(jobs, runOptions, threads, runJob);
+    outcomes.forEach((o, i) => {
+      if (o.kind === 'fatal') throw new UsageError(o.message);
+      if (o.kind === 'unreadable') ctx.unreadable.push(notLinted(o.message));
+      if (o.kind === 'result') out.push({ path: jobs[i]!.path, result: o.result });
+    });
+    return out;
+  }
+  for (const job of jobs) {
+    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads)) {
+      const outcome = await runAside(job, runOptions, runJob);
+      if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+      if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
+      if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });
+      continue;
+    }
+    const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
+    if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+    if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
+    // Parsed sources are large: keep them only when fixing will need them.
+    if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
+  }
+  return out;
+}
+
+function notLinted(message: string): string {
+  return `${message}; it was not linted`;
+}
+
+/** Apply fixes to every file and write the fixed ones; false when a file could not be written. */
+function fixAll(linted: Linted[], hooks: RunHooks): boolean {
+  let ok = true;
+  for (const l of linted) {
+    if (!l.source || !l.options) continue;
+    const outcome = fixSource({ source: l.source, result: l.result, displayPath: l.result.path, options: l.options });
+    if (outcome.fixed === 0) continue;
+    try {
+      writeFixed(l.source, outcome.text);
+    } catch (e) {
+      const reason = e instanceof FixWriteError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      hooks.failed?.(l.path, reason);
+      ok = false;
+      continue;
+    }
+    l.source = outcome.source;
+    l.result = { ...outcome.result, fixed: outcome.fixed };
+    hooks.fixed?.(l.path, outcome.fixed);
+  }
+  return ok;
+}
+
+/** The results with the baselined diagnostics removed, and the baseline's counts for the summary. */
+function hideBaselined(linted: Linted[], baseline: Baseline | undefined): { files: FileResult[]; summary: Partial<Summary> } {
+  const files = linted.map((l) => l.result);
+  if (!baseline) return { files, summary: {} };
+  const outcome = applyBaseline({ entries: baseline.entries, baselineFile: baseline.path, files: linted.map((l) => ({ path: l.path, diagnostics: l.result.diagnostics })), exists: existsSync });
+  return {
+    files: files.map((f, i) => ({ ...f, diagnostics: outcome.visible[i]! })),
+    summary: { baselined: outcome.hidden, staleBaseline: outcome.stale },
+  };
+}
+
+/** Read a baseline file: a regular file of at most `maxBytes` (a FIFO or /dev/zero would never end). */
+function readBaselineFile(path: string, shownAs: string, maxBytes: number): Baseline {
+  let text: string;
+  try {
+    text = readSmallFile(path, maxBytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BaselineError(code === 'ENOENT' ? `Baseline file not found: ${shownAs} (create it with --generate-baseline)` : `Cannot read baseline ${shownAs}: ${smallFileReason(e)}`);
+  }
+  return { path, entries: parseBaseline(text, shownAs) };
+}
