@@ -66,14 +66,13 @@ function descriptionOf(node: SchemaNode): string | undefined {
   return typeof target['description'] === 'string' ? target['description'] : undefined;
 }
 
-/** An `x-cdp-*` key's description wherever the schema defines it, for places the walk cannot reach. */
+/** An `x-cdp-*` key's description from its definition, for places the walk cannot reach (a misplaced extension too). */
 function extensionDescription(key: string): string | undefined {
   const definitions = ROOT['definitions'];
   if (!isNode(definitions)) return undefined;
+  // Each extension's definition is titled with its key (`x-cdp-operation-settings`).
   for (const def of Object.values(definitions)) {
-    if (!isNode(def) || !isNode(def['properties'])) continue;
-    const prop = (def['properties'] as SchemaNode)[key];
-    if (isNode(prop)) return descriptionOf(prop);
+    if (isNode(def) && def['title'] === key && typeof def['description'] === 'string') return def['description'];
   }
   return undefined;
 }

@@ -67,8 +67,8 @@ class ConnectorServer {
   private readonly publishedBy = new Map<string, Set<string>>();
   /** Target uri -> linted document uri -> that document's diagnostics for the target. */
   private readonly contributions = new Map<string, Map<string, LspDiagnostic[]>>();
-  /** Referenced file uri -> the open documents whose lint reached it. */
-  private readonly dependents = new Map<string, Set<string>>();
+  /** Open documents that were linted as connectors. */
+  private readonly connectors = new Set<string>();
   /** Target uri -> diagnostic key -> its fix, for code actions from clients that do not echo `data`. */
   private readonly fixes = new Map<string, Map<string, TextEdit[]>>();
   /** Open document uri -> the version last linted. */
@@ -83,26 +83,30 @@ class ConnectorServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => {
       if (this.watchRegistration) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/.cdp-lint.{yaml,yml,json}' }, { globPattern: '**/*.{json,yaml,yml}' }],
-        });
+        // A client that refuses costs only the watching: configuration files are then read at each lint anyway.
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/.cdp-lint.{yaml,yml,json}' }, { globPattern: '**/*.{json,yaml,yml}' }],
+          })
+          .catch((e: unknown) => connection.console.warn(`cdp-lint: file watching not registered: ${(e as Error)?.message ?? String(e)}`));
       }
     });
     documents.onDidOpen((e) => this.lintNow(e.document.uri));
     documents.onDidChangeContent((e) => {
+      const { uri, version } = e.document;
       // onDidChangeContent also fires on open, whose version onDidOpen has linted already.
-      if (this.lintedVersions.get(e.document.uri) !== e.document.version) this.schedule(e.document.uri);
-      for (const dependent of this.dependents.get(e.document.uri) ?? []) if (dependent !== e.document.uri) this.schedule(dependent);
+      if (this.lintedVersions.get(uri) === version) return;
+      this.schedule(uri);
+      // A file that is not a connector (a fragment that connectors reference) changes what they find.
+      if (this.isConnector(uri)) return;
+      for (const doc of this.documents.all()) if (doc.uri !== uri && this.isConnector(doc.uri)) this.schedule(doc.uri);
     });
     documents.onDidClose((e) => this.forget(e.document.uri));
+    // A configuration file, or a file that connectors may reference, changed on disk: lint every
+    // open connector again (an editor holds few; each lint is milliseconds to a few hundred).
     connection.onDidChangeWatchedFiles((params) => {
-      let configChanged = false;
-      for (const change of params.changes) {
-        const path = uriToPath(change.uri);
-        if (path && CONFIG_FILES.has(basename(path))) configChanged = true;
-        for (const dependent of this.dependents.get(change.uri) ?? []) this.schedule(dependent);
-      }
-      if (configChanged) this.relintAll();
+      const others = params.changes.filter((c) => !this.documents.get(c.uri));
+      if (others.length > 0) this.relintAll();
     });
     connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
     connection.onHover((params) => {
@@ -153,6 +157,11 @@ class ConnectorServer {
     );
   }
 
+  /** Whether the open document's last lint found it to be a connector (it published on itself). */
+  private isConnector(uri: string): boolean {
+    return this.connectors.has(uri);
+  }
+
   private relintAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc.uri);
   }
@@ -173,6 +182,8 @@ class ConnectorServer {
     try {
       const cwd = this.root && (path + sep).startsWith(this.root + sep) ? this.root : dirname(path);
       const result = lintTextIn(openSession({ cwd }), doc.getText(), path, false);
+      if (result.files.length > 0) this.connectors.add(uri);
+      else this.connectors.delete(uri);
       for (const file of result.files) {
         const abs = resolve(cwd, file.path);
         const target = abs === path ? uri : pathToFileURL(abs).href;
@@ -207,15 +218,8 @@ class ConnectorServer {
       if (list) {
         if (!byTarget) this.contributions.set(target, (byTarget = new Map()));
         byTarget.set(source, list);
-        if (target !== source) {
-          const deps = this.dependents.get(target) ?? new Set<string>();
-          deps.add(source);
-          this.dependents.set(target, deps);
-        }
       } else {
         byTarget?.delete(source);
-        this.dependents.get(target)?.delete(source);
-        if (this.dependents.get(target)?.size === 0) this.dependents.delete(target);
       }
       if (byTarget?.size === 0) this.contributions.delete(target);
       const merged = [...(this.contributions.get(target)?.values() ?? [])].flat();
@@ -237,6 +241,7 @@ class ConnectorServer {
     this.publishedBy.delete(uri);
     this.fixes.delete(uri);
     this.lintedVersions.delete(uri);
+    this.connectors.delete(uri);
   }
 
   private checkConfig(uri: string, path: string, text: string): void {
