@@ -231,7 +231,8 @@ describe('cdp-lint lsp', () => {
     });
     expect(((await hover('resourcePath'))?.contents as { value: string }).value).toMatch(/^\*\*resourcePath\*\*\n\n/);
     expect(((await hover('x-cdp-operation-settings'))?.contents as { value: string }).value).toBe(
-      `**x-cdp-operation-settings**\n\n${(SCHEMA.definitions['xCdpOperationSettings'] as { description: string }).description}`,
+      // The property's own description, where the schema places the extension.
+      `**x-cdp-operation-settings**\n\n${(SCHEMA.definitions['openApiOperation'] as { properties: Record<string, { description: string }> }).properties['x-cdp-operation-settings']!.description}`,
     );
     // Misplaced (the root is no place for it), it is still described.
     expect(((await hover('x-cdp-authorization-settings'))?.contents as { value: string }).value).toBe(
