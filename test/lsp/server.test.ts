@@ -200,13 +200,14 @@ describe('cdp-lint lsp', () => {
   }, SLOW);
 
   it('lints connectors again when a file they reference changes on disk', async () => {
-    const text = 'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /contacts:\n    $ref: ./paths/contacts.yaml\npreDefinedActions:\n  - name: a\n    resourcePath: /contacts/post\n';
+    const text =
+      'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /contacts:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: ./schemas/contact.yaml}\n      responses:\n        "200": {description: ok}\npreDefinedActions:\n  - name: a\n    resourcePath: /contacts/post\n';
     const file = ws.write('f/acme.yaml', text);
     const client = new LspClient(ws.dir);
     await client.initialize(ws.dir);
     client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'yaml', version: 1, text } });
-    expect((await client.diagnostics(uri(file))).map((d) => d.code)).toContain('unresolved-ref');
-    const fragment = ws.write('f/paths/contacts.yaml', 'post:\n  responses:\n    "200": {description: ok}\n');
+    expect((await client.diagnostics(uri(file))).map((d) => d.code)).toEqual(['unresolved-ref']);
+    const fragment = ws.write('f/schemas/contact.yaml', 'type: object\nproperties:\n  email: {type: string}\n');
     client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(fragment), type: FileChangeType.Created }] });
     expect(await client.diagnostics(uri(file))).toEqual([]);
     expect(await client.stop()).toBe(0);
