@@ -2,7 +2,7 @@
 import type { Layout } from '../types.js';
 import { isObject } from '../model/json.js';
 
-const STORAGE_TYPES = new Set(['amazon.s3', 'azure.blob', 'sftp']);
+const STORAGE_TYPES = new Set(['amazon.s3', 'azure.blob', 'googlecloud', 'sftp']);
 const CONNECTOR_ROOT_KEYS = ['preDefinedActions', 'preDefinedEvents', 'preDefinedEventListeners', 'pollingConfigs', 'enrichmentPoints', 'configSchema'];
 
 /** Detect the layout of a parsed file's value. */

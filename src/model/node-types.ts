@@ -177,7 +177,7 @@ export const TYPES: Record<NodeType, TypeSpec> = {
   CredentialForm: { rest: 'Any' },
   Action: { props: { enrichments: { listOf: 'Enrichment' }, configValues: 'Data' } },
   Event: { props: { enrichments: { listOf: 'Enrichment' }, configValues: 'Data' } },
-  Listener: {},
+  Listener: { props: { configValues: 'Data' } },
   PollingConfig: {},
   EnrichmentPoint: { props: { configValues: 'Data' } },
   Enrichment: {},

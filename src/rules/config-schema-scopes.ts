@@ -1,6 +1,7 @@
 /**
  * `scopes` on configSchema properties tells the platform where a setting is offered (application,
- * event, action, ...); a value outside the known set puts the setting nowhere.
+ * event, action, ...); a value outside the known set puts the setting nowhere. Real files spell the
+ * key `scopes`, the platform's SDK `scope` (platform-model.md): both are read and checked alike.
  */
 import { defineRule, type RuleContext } from './types.js';
 import { own, jsonType, type JsonObject } from '../model/json.js';
@@ -9,6 +10,7 @@ import { forEachSchema } from '../model/json-schema-walk.js';
 import { article, codeList, suggest } from '../util/text.js';
 
 const SCOPES = ['application', 'event', 'action', 'audience-action', 'journey-action', 'enrichment'];
+const KEYS = ['scopes', 'scope'];
 
 /** Rule: `scopes` in configSchema must list known scopes. */
 export const configSchemaScopes = defineRule({
@@ -17,8 +19,8 @@ export const configSchemaScopes = defineRule({
     description: '`scopes` in configSchema is a list of known scopes (application, event, action, audience-action, journey-action, enrichment).',
     messages: {
       unknown: '`{{value}}` is not a scope the platform knows, so it offers the setting nowhere for it; {{hint}}',
-      notArray: '`scopes` must be a list such as `["application"]`, not {{actual}}',
-      notString: 'each entry of `scopes` must be a scope name such as `"event"`, not {{actual}}',
+      notArray: '`{{key}}` must be a list such as `["application"]`, not {{actual}}',
+      notString: 'each entry of `{{key}}` must be a scope name such as `"event"`, not {{actual}}',
     },
   },
   create(context) {
@@ -29,16 +31,20 @@ export const configSchemaScopes = defineRule({
 });
 
 function check(context: RuleContext, schema: JsonObject, ptr: Ptr): void {
-  const scopes = own(schema, 'scopes');
+  for (const key of KEYS) checkKey(context, schema, ptr, key);
+}
+
+function checkKey(context: RuleContext, schema: JsonObject, ptr: Ptr, key: string): void {
+  const scopes = own(schema, key);
   if (scopes === undefined) return;
-  const at = ptr.child('scopes');
+  const at = ptr.child(key);
   if (!Array.isArray(scopes)) {
-    context.report({ messageId: 'notArray', data: { actual: describe(scopes) }, ptr: at });
+    context.report({ messageId: 'notArray', data: { key, actual: describe(scopes) }, ptr: at });
     return;
   }
   scopes.forEach((value, i) => {
     if (typeof value !== 'string') {
-      context.report({ messageId: 'notString', data: { actual: describe(value) }, ptr: at.child(i) });
+      context.report({ messageId: 'notString', data: { key, actual: describe(value) }, ptr: at.child(i) });
       return;
     }
     if (SCOPES.includes(value)) return;

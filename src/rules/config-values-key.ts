@@ -11,7 +11,7 @@ import { codeList, didYouMean } from '../util/text.js';
 export const configValuesKey = defineRule({
   meta: {
     id: 'config-values-key',
-    description: 'Every key of a preDefinedAction\'s or preDefinedEvent\'s `configValues` is a configSchema property.',
+    description: 'Every key of a preDefinedAction\'s, preDefinedEvent\'s or preDefinedEventListener\'s `configValues` is a configSchema property.',
     messages: {
       unknown: '`configValues` key `{{key}}` of {{owner}} is not a property of `configSchema`, so the value sets nothing{{hint}}',
       noConfigSchema: '`configValues` key `{{key}}` of {{owner}} presets a configuration variable, but the connector has no `configSchema` to define `{{key}}`',
@@ -21,6 +21,8 @@ export const configValuesKey = defineRule({
     return {
       Action: (node, info) => check(context, node, info, 'action'),
       Event: (node, info) => check(context, node, info, 'event'),
+      // The platform's SDK gives listeners `configValues` too (platform-model.md).
+      Listener: (node, info) => check(context, node, info, 'listener'),
     };
   },
 });

@@ -37,8 +37,9 @@ export const enrichmentMapping = defineRule({
         const op = pointOperation(c, point);
         if (!op) return; // resource-path reports a broken resourcePath
         const ctx = { context, op, point, name };
-        forEachMapping(node, info.ptr, 'fromResponseMapping', 'sourceField', (field, ptr) => checkSource(ctx, field, ptr));
-        forEachMapping(node, info.ptr, 'toRequestMapping', 'targetField', (field, ptr) => checkTarget(ctx, field, ptr));
+        // Real files name the lists `fromResponseMapping`/`toRequestMapping`; the platform's SDK `fromResponse`/`toRequest` (platform-model.md).
+        for (const list of ['fromResponseMapping', 'fromResponse']) forEachMapping(node, info.ptr, list, 'sourceField', (field, ptr) => checkSource(ctx, field, ptr));
+        for (const list of ['toRequestMapping', 'toRequest']) forEachMapping(node, info.ptr, list, 'targetField', (field, ptr) => checkTarget(ctx, field, ptr));
       },
     };
   },

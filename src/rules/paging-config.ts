@@ -14,6 +14,8 @@ const NEEDS: Record<string, Record<string, string>> = {
   none: {},
   offset: { pageFieldName: '"offset"', pageSizeFieldName: '"limit"' },
   sequential: { pageFieldName: '"page"', pageSizeFieldName: '"per_page"' },
+  // The platform SDK's page-number paging (platform-model.md): the page number only.
+  number: { pageFieldName: '"page"' },
   nextUrl: { nextUrl: '{"fieldName": "next", "in": "body"}' },
   fromResponseToRequestBodyConfig: {
     fromResponseToRequestBody: '{"responseValueLocator": "pages.next.starting_after", "destinationLocator": "pagination.starting_after"}',

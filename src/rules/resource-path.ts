@@ -1,6 +1,7 @@
 /**
  * Cross-references from the connector's lists into its OpenAPI document: resourcePaths of actions,
- * events, polling configs and enrichment points name an existing path and method.
+ * events, polling configs and enrichment points, and the root `testResourcePath` (the call the
+ * platform makes to test a connection, platform-model.md), name an existing path and method.
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
@@ -11,7 +12,7 @@ import { codeList, didYouMean, listing } from '../util/text.js';
 export const resourcePath = defineRule({
   meta: {
     id: 'resource-path',
-    description: 'Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.',
+    description: 'Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.',
     fixable: true,
     messages: {
       malformed: '`{{value}}` is not a resourcePath: expected `<path>/<method>`, for example `/contacts/post`',
@@ -26,6 +27,11 @@ export const resourcePath = defineRule({
       Action: (node, info) => checkField(context, node, info.ptr),
       Event: (node, info) => checkField(context, node, info.ptr),
       EnrichmentPoint: (node, info) => checkField(context, node, info.ptr),
+      // The root carries `testResourcePath`: a hub/storage root is a ConnectorRoot, an OpenAPI-root connector's root an OpenAPI node.
+      ConnectorRoot: (node, info) => checkField(context, node, info.ptr, 'testResourcePath'),
+      OpenAPI: (node, info) => {
+        if (info.parentType === null) checkField(context, node, info.ptr, 'testResourcePath');
+      },
       PollingConfig: (_node, info) => {
         // The key itself is the resourcePath.
         checkPath(context, info.key, info.ptr, 'key');
@@ -34,11 +40,11 @@ export const resourcePath = defineRule({
   },
 });
 
-function checkField(context: RuleContext, node: JsonObject, ptr: Ptr): void {
-  const value = own(node, 'resourcePath');
+function checkField(context: RuleContext, node: JsonObject, ptr: Ptr, field = 'resourcePath'): void {
+  const value = own(node, field);
   // Required-ness and type are the connector schema's job (cdp-schema): one diagnostic for a non-string.
   if (typeof value !== 'string') return;
-  checkPath(context, value, ptr.child('resourcePath'), 'value');
+  checkPath(context, value, ptr.child(field), 'value');
 }
 
 /** Check one resourcePath string; `target` says whether it is written as a key or a value. */

@@ -2,15 +2,15 @@
  * A storage connector's `resources` names a known store and uses setting names the store reads.
  * Setting names are known only for `amazon.s3` (from the hub's aws-s3 connector); for it, a key
  * that is a near miss of a known one is reported (a typo the platform would ignore). Other keys,
- * and every key of `azure.blob` and `sftp`, are accepted: the platform may read settings no sample shows.
+ * and every key of `azure.blob`, `googlecloud` and `sftp`, are accepted: the platform may read settings no sample shows.
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, jsonType, own, type JsonObject } from '../model/json.js';
 import type { Ptr } from '../model/pointer.js';
 import { codeList, didYouMean, suggest } from '../util/text.js';
 
-/** The file stores the platform connects to. */
-export const STORAGE_TYPES = ['amazon.s3', 'azure.blob', 'sftp'];
+/** The file stores the platform connects to (dialect.md; `googlecloud` from the platform's SDK, platform-model.md). */
+export const STORAGE_TYPES = ['amazon.s3', 'azure.blob', 'googlecloud', 'sftp'];
 
 /** Setting names known per store and direction. */
 const KNOWN_KEYS: Record<string, { read: string[]; write: string[] }> = {
@@ -26,7 +26,7 @@ const RESOURCE_KEYS = ['type', 'read', 'write'];
 export const storageResources = defineRule({
   meta: {
     id: 'storage-resources',
-    description: 'A storage connector\'s `resources.type` is `amazon.s3`, `azure.blob` or `sftp`, and its `read`/`write` settings are spelt as the store expects.',
+    description: 'A storage connector\'s `resources.type` is `amazon.s3`, `azure.blob`, `googlecloud` or `sftp`, and its `read`/`write` settings are spelt as the store expects.',
     messages: {
       noType: 'Storage `resources` has no `type`: the platform cannot tell which store to connect to; add `"type"` with {{known}}',
       unknownType: 'Storage type `{{value}}` is not one the platform connects to; use {{known}}{{hint}}',
