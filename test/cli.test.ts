@@ -227,7 +227,7 @@ describe('cdp-lint rules', () => {
     expect(rows.find((row) => row.id === 'resource-path')).toEqual({
       id: 'resource-path',
       severity: 'error',
-      description: 'Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.',
+      description: 'Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.',
     });
   });
 });

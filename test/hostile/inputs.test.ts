@@ -376,7 +376,7 @@ describe('YAML aliases', () => {
 
 describe('prototype keys', () => {
   const unknownRoot = (key: string) =>
-    `Unknown key \`${key}\` in the connector root: the platform ignores it (expected \`name\`, \`type\`, \`category\`, \`version\`, \`connectorVersion\`, \`enabled\`, \`logoUrl\`, \`description\`, \`externalDocs\`, \`vendor\`, \`configSchema\`, \`securitySchemes\`, \`preDefinedActions\`, \`preDefinedEvents\`, \`preDefinedEventListeners\`, \`pollingConfigs\`, \`enrichmentPoints\`, \`openapi\`, \`info\`, \`servers\`, \`paths\`, \`webhooks\`, \`components\`, \`security\`, \`tags\` or \`jsonSchemaDialect\`)`;
+    `Unknown key \`${key}\` in the connector root: the platform ignores it (expected \`name\`, \`type\`, \`category\`, \`version\`, \`connectorVersion\`, \`enabled\`, \`logoUrl\`, \`testResourcePath\`, \`id\`, \`tenantId\`, \`created\`, \`updated\`, \`description\`, \`externalDocs\`, \`vendor\`, \`configSchema\`, \`securitySchemes\`, \`preDefinedActions\`, \`preDefinedEvents\`, \`preDefinedEventListeners\`, \`pollingConfigs\`, \`enrichmentPoints\`, \`openapi\`, \`info\`, \`servers\`, \`paths\`, \`webhooks\`, \`components\`, \`security\`, \`tags\` or \`jsonSchemaDialect\`)`;
 
   it('`__proto__`, `constructor` and `prototype` at the root are unknown keys like any other (JSON)', () => {
     const text = CLEAN.replace(
