@@ -3,7 +3,7 @@
  * replaced, so the incremental filter it sits in receives the literal text.
  */
 import { defineRule } from './types.js';
-import { LAST_RUN_TIME, isNotTemplate, isProse, variablesIn } from '../model/variables.js';
+import { LAST_RUN_TIME, hasVariables, isNotTemplate, isProse, isSubstituted, variablesIn } from '../model/variables.js';
 import { suggest } from '../util/text.js';
 
 const FORMATS = ['ISO', 'UNIX', 'UNIXMS'];
@@ -20,9 +20,12 @@ export const lastRunTimeFormat = defineRule({
     },
   },
   create(context) {
+    // `${lastRunTime:...}` is filled in where configuration variables are (model/variables.ts), nowhere else.
+    if (!hasVariables(context.connector)) return {};
+    const layout = context.connector.layout;
     return {
       string(value, info) {
-        if (!value.includes('$') || isProse(info) || isNotTemplate(info)) return;
+        if (!value.includes('$') || isProse(info) || isNotTemplate(info) || !isSubstituted(info, layout)) return;
         for (const use of variablesIn(value)) {
           if (use.form !== 'embedded' || use.name !== LAST_RUN_TIME) continue;
           if (use.format === undefined || use.format === '') {

@@ -3,7 +3,7 @@
  * has nothing to substitute, so the literal text goes out in the request (or the URL is broken).
  */
 import { defineRule } from './types.js';
-import { LAST_RUN_TIME, credentialNames, isBuiltIn, isNotTemplate, isProse, variablesIn } from '../model/variables.js';
+import { LAST_RUN_TIME, credentialNames, hasVariables, isBuiltIn, isNotTemplate, isProse, isSubstituted, variablesIn } from '../model/variables.js';
 import { codeList, didYouMean } from '../util/text.js';
 
 /** Rule: `$name` / `${name}` variables that name no configSchema property. */
@@ -17,13 +17,15 @@ export const undefinedVariable = defineRule({
     },
   },
   create(context) {
+    if (!hasVariables(context.connector)) return {};
+    const layout = context.connector.layout;
     const props = context.connector.configProperties;
     // A credential field the author refers to by name is filled in by the platform as well.
     const credentials = credentialNames(context.connector.root);
     const reported = new Set<string>();
     return {
       string(value, info) {
-        if (!value.includes('$') || isProse(info) || isNotTemplate(info)) return;
+        if (!value.includes('$') || isProse(info) || isNotTemplate(info) || !isSubstituted(info, layout)) return;
         for (const use of variablesIn(value)) {
           if (isBuiltIn(use) || props?.has(use.name) || credentials.has(use.name)) continue;
           if (!props) {
