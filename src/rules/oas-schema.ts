@@ -1,6 +1,6 @@
 /**
- * OpenAPI structure, checked against the OpenAPI 3.0/3.1 JSON Schemas swagger-parser validates with
- * (compiled at build time), on the document as written: $refs are not expanded, so a problem inside
+ * OpenAPI structure, checked against the OpenAPI 3.0 JSON Schema swagger-parser validates with and
+ * OAI's current 3.1 schema (with the fixes of scripts/oas31-fixes.mjs), both compiled at build time, on the document as written: $refs are not expanded, so a problem inside
  * a component is reported once, where it is. Raw ajv errors are collapsed to one per real problem.
  */
 import type { ErrorObject } from 'ajv';
@@ -302,9 +302,17 @@ class FindingReporter {
         this.context.report({ messageId: 'either', data: { ...common, alternatives: codeList(f.alternatives ?? [], 'or'), hint: '' }, ptr });
         return;
       case 'exclusive': {
-        const alternatives = /SchemaXORContent/.test(f.schemaPath) ? ['schema', 'content'] : /ExampleXORExamples/.test(f.schemaPath) ? ['example', 'examples'] : [];
+        const alternatives = /SchemaXORContent/.test(f.schemaPath)
+          ? ['schema', 'content']
+          : /ExampleXORExamples/.test(f.schemaPath)
+            ? ['example', 'examples']
+            : /dependentSchemas\/identifier\/not$/.test(f.schemaPath) // OpenAPI 3.1 License: `identifier` and `url` exclude each other
+              ? ['identifier', 'url']
+              : [];
         if (alternatives.length === 0) break;
-        this.context.report({ messageId: 'exclusive', data: { ...common, alternatives: codeList(alternatives) }, ptr });
+        // The walker does not type Info's children, so a License would be named "a Any".
+        const Where = alternatives[0] === 'identifier' ? 'A License' : common.Where;
+        this.context.report({ messageId: 'exclusive', data: { ...common, Where, alternatives: codeList(alternatives) }, ptr });
         return;
       }
       default:
