@@ -25,6 +25,8 @@ const DEFECTS: Record<string, Expected[]> = {
     e('/predefinedEvents'),
     e('/resources/paths/~1v2~1projects~1queries/get/parameters/0'),
     w('/resources/components/securitySchemes/keys'),
+    // `oAuth2` is required, and defined nowhere (security-defined).
+    e('/resources/security/0/oAuth2'),
   ],
   'campaign-monitor.json': ['~1import/post', '~1unsubscribe/post', '~1subscribers/get'].map((op) =>
     w(`/resources/paths/${op}/x-cdp-operation-settings/customSteps/0/vendor`),
@@ -87,6 +89,12 @@ describe('corpus: every listed defect, at its pointer, once', () => {
     expect(additional.map((d) => [d.pointer, d.range.start.line, d.range.start.column])).toEqual([
       ['/resources/components/schemas/updateMember/properties/marketing_permissions/additionalItems', 616, 29],
     ]);
+  });
+
+  it('reports mailchimp\'s misspelt, never used `sendMessagesResponsee` schema as info (unused-component)', () => {
+    const r = lintPath(join(CORPUS, 'mailchimp.json'));
+    const found = r.diagnostics.filter((d) => d.pointer === '/resources/components/schemas/sendMessagesResponsee');
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['unused-component', 'info']]);
   });
 
   it('gives the exact position and message of the misspelt root key', () => {

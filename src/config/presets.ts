@@ -48,6 +48,18 @@ const recommended: Record<string, SeverityOrOff> = {
   'config-schema-valid': 'error',
   'config-schema-scopes': 'error',
   'config-schema-misspelling': 'warning',
+  // The platform fails, or silently does the wrong thing: no credentials, braces in the URL, an
+  // object of the wrong kind, two values for one parameter, no success body to read records from.
+  'security-defined': 'error',
+  'server-variables': 'error',
+  'ref-target-type': 'error',
+  'duplicate-parameter': 'error',
+  'event-success-response': 'error',
+  // Likely defects.
+  'value-fits-schema': 'warning',
+  'enum-values': 'warning',
+  // Hygiene.
+  'unused-component': 'info',
 };
 
 /** strict: recommended plus authoring hygiene. */

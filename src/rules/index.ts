@@ -33,6 +33,14 @@ import { unusedConfigProperty } from './unused-config-property.js';
 import { configSchemaValid } from './config-schema-valid.js';
 import { configSchemaScopes } from './config-schema-scopes.js';
 import { configSchemaMisspelling } from './config-schema-misspelling.js';
+import { securityDefined } from './security-defined.js';
+import { valueFitsSchema } from './value-fits-schema.js';
+import { unusedComponent } from './unused-component.js';
+import { refTargetType } from './ref-target-type.js';
+import { duplicateParameter } from './duplicate-parameter.js';
+import { enumValues } from './enum-values.js';
+import { eventSuccessResponse } from './event-success-response.js';
+import { serverVariables } from './server-variables.js';
 
 const all: Rule[] = [
   syntaxError,
@@ -77,6 +85,14 @@ const all: Rule[] = [
   configSchemaValid,
   configSchemaScopes,
   configSchemaMisspelling,
+  securityDefined,
+  serverVariables,
+  refTargetType,
+  duplicateParameter,
+  eventSuccessResponse,
+  valueFitsSchema,
+  enumValues,
+  unusedComponent,
 ];
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(all.map((r) => [r.meta.id, r]));

@@ -1,0 +1,48 @@
+/**
+ * An `enum` lists the values a field may take: a member of another type than the schema's can never
+ * be valid, and a repeated member says nothing twice (JSON Schema: the items SHOULD be unique),
+ * often where a different value was meant.
+ */
+import { defineRule } from './types.js';
+import { jsonType, own } from '../model/json.js';
+import { allowedTypes, holdsVariable, isOfType } from '../model/value-check.js';
+import { article } from '../util/text.js';
+
+/** A member as JSON, cut short for a message. */
+function shown(m: unknown): string {
+  const text = JSON.stringify(m) ?? String(m);
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+export const enumValues = defineRule({
+  meta: {
+    id: 'enum-values',
+    description: 'Enum members are of the schema\'s type, and none is repeated.',
+    messages: {
+      wrongType: 'Enum member `{{value}}` is {{actual}}, not {{types}} as the schema\'s `type` says, so no valid value can equal it',
+      repeated: 'Enum member `{{value}}` is repeated (first at index {{first}}); remove the copy, or write the value that was meant',
+    },
+  },
+  create(context) {
+    return {
+      Schema(node, info) {
+        const members = own(node, 'enum');
+        if (!Array.isArray(members)) return;
+        const types = allowedTypes(node);
+        const firstAt = new Map<string, number>();
+        members.forEach((m, i) => {
+          const ptr = info.ptr.child('enum').child(i);
+          if (types && !holdsVariable(m) && !types.some((t) => isOfType(m, t))) {
+            context.report({ messageId: 'wrongType', data: { value: shown(m), actual: article(jsonType(m)), types: types.map((t) => article(t)).join(' or ') }, ptr });
+            return;
+          }
+          // One key per JSON value: a Map lookup, not a comparison with every earlier member.
+          const key = typeof m === 'object' && m !== null ? JSON.stringify(m) : `${typeof m}:${String(m)}`;
+          const first = firstAt.get(key);
+          if (first === undefined) firstAt.set(key, i);
+          else context.report({ messageId: 'repeated', data: { value: shown(m), first }, ptr });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * A component that no `$ref` of the document uses (nor a discriminator mapping) is dead weight,
+ * and often a misspelt copy of the one that is used. Hygiene: reported as info by default.
+ * Security schemes are left out: they are named by security requirements, and the platform may
+ * use a connector's schemes without one.
+ */
+import { defineRule, type RuleContext } from './types.js';
+import { isObject, own } from '../model/json.js';
+import { Ptr } from '../model/pointer.js';
+
+/** Component sections whose entries are used through `$ref`. */
+const SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems'];
+
+export const unusedComponent = defineRule({
+  meta: {
+    id: 'unused-component',
+    description: 'Every component (schema, response, parameter, ...) is used by some `$ref`.',
+    messages: {
+      unused: '{{kind}} `{{name}}` is never used: no `$ref` points at `#/components/{{section}}/{{name}}`; remove it, or point at it where it was meant to be used',
+    },
+  },
+  create(context) {
+    const used = new Set<string>();
+    const note = (ref: unknown) => {
+      if (typeof ref !== 'string') return;
+      if (ref.startsWith('#/components/')) {
+        const [, section, name] = Ptr.parse(ref).segments();
+        if (section !== undefined && name !== undefined) used.add(`${section}\u0000${name}`);
+      } else if (!ref.includes('#') && !ref.includes('/')) used.add(`schemas\u0000${ref}`); // a discriminator mapping may name a schema by name
+    };
+    return {
+      ref: (node) => note(own(node, '$ref')),
+      string(value, info) {
+        if (info.key === '$ref') note(value);
+      },
+      Discriminator(node) {
+        const mapping = own(node, 'mapping');
+        if (isObject(mapping)) for (const v of Object.values(mapping)) note(v);
+      },
+      end: () => report(context, used),
+    };
+  },
+});
+
+function report(context: RuleContext, used: Set<string>): void {
+  const oas = context.connector.oas;
+  const components = oas ? own(oas.value, 'components') : undefined;
+  if (!oas || !isObject(components)) return;
+  for (const section of SECTIONS) {
+    const entries = own(components, section);
+    if (!isObject(entries)) continue;
+    for (const name of Object.keys(entries)) {
+      if (used.has(`${section}\u0000${name}`)) continue;
+      context.report({
+        messageId: 'unused',
+        data: { kind: KIND[section]!, section, name },
+        ptr: oas.ptr.concat(['components', section, name]),
+        target: 'key',
+      });
+    }
+  }
+}
+
+const KIND: Record<string, string> = {
+  schemas: 'Schema',
+  responses: 'Response',
+  parameters: 'Parameter',
+  examples: 'Example',
+  requestBodies: 'Request body',
+  headers: 'Header',
+  links: 'Link',
+  callbacks: 'Callback',
+  pathItems: 'Path Item',
+};
