@@ -115,7 +115,8 @@ function forRuntime(file, schema) {
 // The connector's own schemas (schemas/*.json), validated with ajv + ajv-formats.
 {
   const dir = join(root, 'schemas');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.schema.json')) : [];
+  // connector-openapi.schema.json is for editors only (the OpenAPI-root layout); the cdp-schema rule validates with connector.schema.json.
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.schema.json') && f !== 'connector-openapi.schema.json') : [];
   if (files.length > 0) {
     // verbose: errors carry their parentSchema, so an unknown key's message can list the known ones.
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, inlineRefs: false, code: { source: true, esm: true } });

@@ -4,8 +4,12 @@
  * copies of the x-cdp-* extension schemas must stay equal to the extension files.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import { FIXTURES } from './helpers/lint.js';
 
 const dir = resolve(__dirname, '../schemas');
 const read = (f: string) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Record<string, unknown>;
@@ -47,6 +51,68 @@ describe('editor schema', () => {
   for (const [file, name] of Object.entries(EXTENSIONS)) {
     it(`embeds ${file} unchanged as definitions.${name}`, () => {
       expect((root['definitions'] as Record<string, unknown>)[name]).toEqual(embedded(read(file)));
+    });
+  }
+});
+
+/**
+ * One editor schema per layout: connector.schema.json for the hub and storage layouts,
+ * connector-openapi.schema.json for the OpenAPI-root layout (connector lists beside `openapi`).
+ * Every valid fixture passes its layout's schema; in the invalid fixtures, the editor schema flags
+ * every place where cdp-lint's own schema rules (cdp-schema, misspelled-key, unknown-key) report.
+ */
+describe('editor schema per layout', () => {
+  const LAYOUT_SCHEMA: Record<string, string> = { hub: 'connector.schema.json', storage: 'connector.schema.json', openapi: 'connector-openapi.schema.json' };
+  const SCHEMA_RULES = ['cdp-schema', 'misspelled-key', 'unknown-key'];
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validators = new Map([...new Set(Object.values(LAYOUT_SCHEMA))].map((f) => [f, ajv.compile(read(f))]));
+  const load = (path: string): unknown => (path.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: false }));
+  const errorsOf = (layout: string, path: string) => {
+    const validate = validators.get(LAYOUT_SCHEMA[layout]!)!;
+    return validate(load(path)) ? [] : (validate.errors ?? []);
+  };
+  /** Where an ajv error says the problem is: the value's pointer, or an unexpected key's. */
+  const places = (errors: ErrorObject[]) =>
+    errors.map((e) => (e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params['additionalProperty']).replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath));
+
+  const openapiRoot = read('connector-openapi.schema.json');
+  it('the OpenAPI-root schema has $schema and $id, only local $refs, and the hub schema\'s definitions and connector fields', () => {
+    expect(openapiRoot['$schema']).toBe('http://json-schema.org/draft-07/schema#');
+    expect(openapiRoot['$id']).not.toBe(read('connector.schema.json')['$id']);
+    expect(refs(openapiRoot).filter((r) => !r.startsWith('#/'))).toEqual([]);
+    expect(openapiRoot['definitions']).toEqual(read('connector.schema.json')['definitions']);
+    const hubProps = read('connector.schema.json')['properties'] as Record<string, unknown>;
+    const props = openapiRoot['properties'] as Record<string, unknown>;
+    for (const k of Object.keys(hubProps).filter((k) => k !== 'resources' && k !== 'externalDocs')) expect(props[k], k).toEqual(hubProps[k]);
+  });
+
+  for (const layout of Object.keys(LAYOUT_SCHEMA)) {
+    const validDir = resolve(FIXTURES, 'valid', layout);
+    for (const f of readdirSync(validDir).filter((x) => /\.(json|ya?ml)$/.test(x))) {
+      it(`valid/${layout}/${f} passes ${LAYOUT_SCHEMA[layout]}`, () => {
+        expect(errorsOf(layout, resolve(validDir, f))).toEqual([]);
+      });
+    }
+  }
+
+  it('the hub schema does not fit the OpenAPI-root layout, which is why it has its own', () => {
+    const path = resolve(FIXTURES, 'valid/openapi/contacts-api.json');
+    const validate = validators.get('connector.schema.json')!;
+    expect(validate(load(path))).toBe(false);
+  });
+
+  const SAMPLE = ['hub/mailing-list.yaml', 'openapi/orders-api.yaml', 'openapi/event-webhooks.json', 'storage/s3-settings.yaml', 'storage/sftp-drop.json'];
+  for (const sample of SAMPLE) {
+    it(`invalid/${sample}: the editor flags every place cdp-lint's schema rules report`, () => {
+      const [layout] = sample.split('/');
+      const path = resolve(FIXTURES, 'invalid', sample);
+      const expected = (JSON.parse(readFileSync(path.replace(/\.(json|ya?ml)$/, '.expected.json'), 'utf8')) as Array<{ ruleId: string; pointer: string }>)
+        .filter((d) => SCHEMA_RULES.includes(d.ruleId))
+        .map((d) => d.pointer);
+      expect(expected.length).toBeGreaterThan(0);
+      const flagged = places(errorsOf(layout!, path));
+      for (const pointer of expected) expect(flagged, pointer).toContain(pointer);
     });
   }
 });

@@ -167,6 +167,8 @@ describe('schema behaviour', () => {
     expect(op({ pagingConfig: { type: 'none' } })).toEqual([]);
     expect(op({ pagingConfig: { type: 'offset', pageFieldName: 'offset', pageSizeFieldName: 'count' } })).toEqual([]);
     expect(op({ pagingConfig: { type: 'sequential', pageFieldName: 'page', pageSizeFieldName: 'size' } })).toEqual([]);
+    // The platform SDK's page-number paging (platform-model.md).
+    expect(op({ pagingConfig: { type: 'number', pageFieldName: 'page' } })).toEqual([]);
     expect(op({ pagingConfig: { type: 'nextUrl', nextUrl: { fieldName: 'next', in: 'body' } } })).toEqual([]);
     expect(op({ pagingConfig: { type: 'nextUrl', nextUrl: { fieldName: ['links', 'next'] } } })).toEqual([]);
     expect(
