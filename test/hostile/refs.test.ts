@@ -63,7 +63,10 @@ describe('remote references', () => {
         ...at(text, '"http://127.0.0.1:9/contact.json"'),
       },
     ]);
-    expect(others).toEqual([{ ruleId: 'resource-path', severity: 'error', message: NO_PUT, pointer: '/preDefinedActions/0/resourcePath', ...at(text, '"/contacts/put"') }]);
+    // With both $refs remote, components.schemas.Contact is used by nothing (unused-component, info).
+    expect(others.filter((d) => d.ruleId !== 'unused-component')).toEqual([
+      { ruleId: 'resource-path', severity: 'error', message: NO_PUT, pointer: '/preDefinedActions/0/resourcePath', ...at(text, '"/contacts/put"') },
+    ]);
   });
 });
 
@@ -294,7 +297,8 @@ describe('one file reached under many names', () => {
     const { code, report, stderr } = s.lint(['conn/connector.json', '--ref-root', 'conn']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(report.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId !== 'unused-config-property')).toEqual([]);
+    // S0..S79 exist only to spell the reference 80 ways: no $ref uses them (unused-component, info).
+    expect(report.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId !== 'unused-config-property' && d.ruleId !== 'unused-component')).toEqual([]);
   });
 });
 
