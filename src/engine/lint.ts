@@ -78,9 +78,20 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
     walk(walkRootOf(connector), visitors);
     for (const end of ends) end();
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    collector.add('input-limit', { messageId: 'tooDeep', ptr: Ptr.root });
+    if (!isStackOverflow(e)) throw e;
+    collector.add('input-limit', { messageId: 'exceeded', data: { message: TOO_DEEP_TO_CHECK }, ptr: Ptr.root });
   }
+}
+
+const TOO_DEEP_TO_CHECK = 'The document is nested too deeply to check (the walk ran out of stack); flatten it or lower --max-depth';
+
+/**
+ * V8's stack overflow ("Maximum call stack size exceeded"): the walk went deeper than the stack
+ * allows, a property of the document. Any other RangeError (an invalid array length, a bad
+ * `toFixed` argument) is a bug in whoever threw it.
+ */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 function fixBuilder(source: SourceFile): FixBuilder {
@@ -118,7 +129,8 @@ function fixBuilder(source: SourceFile): FixBuilder {
 function guardFor(id: string, collector: Collector, rethrow: boolean) {
   let failed = false;
   const fail = (e: unknown) => {
-    if (rethrow || e instanceof RangeError) throw e;
+    // A stack overflow inside a visitor is the walk's depth, not this rule's fault: the walk reports it.
+    if (rethrow || isStackOverflow(e)) throw e;
     if (failed) return;
     failed = true;
     collector.internal(id, e);

@@ -31,8 +31,7 @@ export const inputLimit = defineRule({
     id: 'input-limit',
     description: 'The file stays within the size, nesting, alias and reference limits.',
     messages: {
-      tooDeep: 'The document is nested too deeply to check',
-      // The reader's sentence: which limit, where, and the flag that raises it.
+      // The reader's (or the walk's) sentence: which limit, where, and the flag that raises it.
       exceeded: '{{message}}',
     },
   },

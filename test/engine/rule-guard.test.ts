@@ -26,6 +26,28 @@ describe('rule guard', () => {
     ]);
   });
 
+  it("reports a rule's own RangeError as that rule's failure, not as a document nested too deeply", () => {
+    const rules = new Map<string, Rule>(RULES as Map<string, Rule>);
+    const broken = defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => { new Array(-1); } }) });
+    rules.set('resource-path', broken);
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId, d.message])).toEqual([
+      ['resource-path', 'internalError', 'Internal error in rule resource-path (this file was only partly checked by it; please report it): Invalid array length'],
+    ]);
+  });
+
+  it('reports a stack overflow inside a visitor as the depth of the document (input-limit)', () => {
+    const rules = new Map<string, Rule>(RULES as Map<string, Rule>);
+    const overflow = (): number => overflow() + 1;
+    rules.set('resource-path', defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => void overflow() }) }));
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId, d.message])).toEqual([
+      ['input-limit', 'exceeded', 'The document is nested too deeply to check (the walk ran out of stack); flatten it or lower --max-depth'],
+    ]);
+  });
+
   it('lets the error through in strict-pointer mode (tests fail loudly)', () => {
     const rules = new Map<string, Rule>([['resource-path', defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => { throw new Error('boom'); } }) })]]);
     const source = parseText('/tmp/guard.json', text, defaultLimits);

@@ -88,7 +88,7 @@ describe('--max-depth', () => {
     s.write('deep.json', text);
     const { code, diagnostics } = lintOne('deep.json', ['--max-depth', '200000']);
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([limit('The document is nested too deeply to check', { line: 1, column: 1 })]);
+    expect(diagnostics).toEqual([limit('The document is nested too deeply to check (the walk ran out of stack); flatten it or lower --max-depth', { line: 1, column: 1 })]);
   });
 
   it('YAML flow: 10 levels pass --max-depth 10, 11 do not', () => {
