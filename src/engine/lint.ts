@@ -185,6 +185,8 @@ export const INTERNAL_ERROR = 'internalError';
 class Collector {
   private readonly out: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** Each diagnostic reported inside a YAML alias's copy -> the pointer where that node is written. */
+  private readonly viaAlias = new Map<Diagnostic, string>();
 
   constructor(
     private readonly source: SourceFile,
@@ -220,15 +222,18 @@ class Collector {
     if (found.resolvedDepth < segments.length && this.options.strictPointers) {
       throw new Error(`Rule ${ruleId} reported pointer ${report.ptr.toString()} that does not resolve`);
     }
+    const pointer = report.ptr.toString();
+    const writtenAt = this.source.locations.writtenAt(pointer);
     const diagnostic: Diagnostic = {
       ruleId,
       messageId: report.messageId,
       severity,
       message: this.text(ruleId, report.messageId, report.data),
-      pointer: report.ptr.toString(),
+      pointer,
       range: this.source.lines.range(found.span),
     };
     if (report.fix) diagnostic.fix = report.fix as TextEdit[];
+    if (writtenAt !== pointer) this.viaAlias.set(diagnostic, writtenAt);
     this.push(diagnostic);
   }
 
@@ -260,8 +265,23 @@ class Collector {
     this.out.push(d);
   }
 
+  /**
+   * A node written once and reused through YAML aliases is one place: a problem a rule reports both
+   * at the anchor and in an alias's copy is kept at the anchor only. A problem only the copy has
+   * (it depends on where the alias is used) stays where the alias is.
+   */
+  private withoutAliasCopies(): Diagnostic[] {
+    if (this.viaAlias.size === 0) return this.out;
+    const atAnchor = new Set<string>();
+    for (const d of this.out) if (!this.viaAlias.has(d)) atAnchor.add(`${d.ruleId}\u0000${d.messageId}\u0000${d.pointer}`);
+    return this.out.filter((d) => {
+      const writtenAt = this.viaAlias.get(d);
+      return writtenAt === undefined || !atAnchor.has(`${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}`);
+    });
+  }
+
   finish(): Diagnostic[] {
-    return this.out.sort(
+    return this.withoutAliasCopies().sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
         a.range.start.column - b.range.start.column ||

@@ -25,6 +25,33 @@ export interface Span {
 export class LocationIndex {
   private readonly containers = new WeakMap<object, ContainerLoc>();
   rootSpan: Span = { start: 0, end: 0 };
+  /**
+   * YAML only: the JSON pointer of each alias (`*name`) that stands for a collection -> the pointer
+   * of its anchor (`&name`). What is written once is reported once, at the anchor.
+   */
+  readonly aliases = new Map<string, string>();
+
+  /**
+   * The pointer where the value at `pointer` is written: inside an alias's copy, the same place
+   * inside its anchor (repeatedly, for an alias inside an anchor). Unchanged without aliases.
+   */
+  writtenAt(pointer: string): string {
+    if (this.aliases.size === 0) return pointer;
+    let current = pointer;
+    // Each step moves to an anchor written earlier in the file, so the chain ends; the bound is a guard.
+    for (let step = 0; step <= this.aliases.size; step++) {
+      let next: string | undefined;
+      for (const [alias, anchor] of this.aliases) {
+        if (current === alias || current.startsWith(alias + '/')) {
+          next = anchor + current.slice(alias.length);
+          break;
+        }
+      }
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  }
 
   set(container: object, loc: ContainerLoc): void {
     this.containers.set(container, loc);

@@ -203,6 +203,8 @@ class Builder {
   private expanded = 0;
   /** > 0 while building the target of an alias: nested aliases are already in the outer count. */
   private insideAlias = 0;
+  /** Where each anchored collection is written (outside any alias): the pointer its aliases are reported at. */
+  private readonly anchorPointers = new Map<Node, string>();
   private readonly sizes = new Map<Node, number>();
   private readonly targets: Map<Node, Node | undefined>;
   private readonly text: string;
@@ -223,6 +225,7 @@ class Builder {
     if (isAlias(node)) return this.alias(node, depth, pointer);
     if (isScalar(node)) return scalarValue(node);
     if (!isMap(node) && !isSeq(node)) return null;
+    if (this.insideAlias === 0 && (node as Node & { anchor?: string }).anchor) this.anchorPointers.set(node, pointer);
     // Aliases can nest an anchored collection deeper than where it is written: checked here too.
     if (depth >= this.limits.maxDepth) throw new LimitExceeded(depthMessage(this.limits.maxDepth), node.range?.[0] ?? 0, 'depth');
     return isMap(node) ? this.map(node, depth, pointer) : this.seq(node, depth, pointer);
@@ -242,6 +245,8 @@ class Builder {
         'limit',
       );
     }
+    const anchorPointer = this.anchorPointers.get(target);
+    if (this.insideAlias === 0 && anchorPointer !== undefined) this.locations.aliases.set(pointer, anchorPointer);
     // Built afresh at each use (within the budget), so the depth check sees where the copy really sits.
     this.insideAlias++;
     try {

@@ -194,32 +194,55 @@ export const EXTENSION_TYPES: Record<string, NodeType> = {
   'x-cdp-authorization-settings': 'AuthorizationSettings',
 };
 
-/** Human names for messages. */
-export const TYPE_NAMES: Partial<Record<NodeType, string>> = {
+/** Human names for messages: every type has one, so no message reads "a Xml" or "a Any". */
+export const TYPE_NAMES: Record<NodeType, string> = {
   OpenAPI: 'the OpenAPI document',
+  Info: 'Info',
+  Server: 'a Server',
+  ServerVariable: 'a Server Variable',
+  Paths: 'the Paths Object',
+  Webhooks: 'the webhooks map',
   PathItem: 'a Path Item',
   Operation: 'an Operation',
   Parameter: 'a Parameter',
   RequestBody: 'a Request Body',
   MediaType: 'a Media Type',
+  Encoding: 'an Encoding Object',
   Responses: 'a Responses map',
   Response: 'a Response',
   Header: 'a Header',
+  Callback: 'a Callback',
   Components: 'Components',
   SecurityScheme: 'a Security Scheme',
+  OAuthFlows: 'an OAuth Flows Object',
+  OAuthFlow: 'an OAuth flow',
   Schema: 'a Schema',
+  Example: 'an Example Object',
+  Link: 'a Link',
+  Tag: 'a Tag',
+  ExternalDocs: 'an External Documentation Object',
+  SecurityRequirement: 'a Security Requirement',
+  Discriminator: 'a Discriminator',
+  Xml: 'an XML Object',
+  OperationSettings: '`x-cdp-operation-settings`',
+  SchemaSettings: '`x-cdp-schema-settings`',
+  PathSettings: '`x-cdp-path-settings`',
+  AuthorizationSettings: '`x-cdp-authorization-settings`',
+  ConfigSchema: '`configSchema`',
+  CredentialForm: 'a credential form',
   ConnectorRoot: 'the connector root',
   Action: 'a preDefinedAction',
   Event: 'a preDefinedEvent',
   Listener: 'a preDefinedEventListener',
   PollingConfig: 'a polling config',
   EnrichmentPoint: 'an enrichment point',
-  OAuthFlow: 'an OAuth flow',
-  Info: 'Info',
-  Server: 'a Server',
+  Enrichment: 'an enrichment',
+  Storage: 'the storage `resources`',
+  Data: 'a value',
+  Any: 'a value',
 };
 
 /** A human name for a node type. */
 export function typeName(t: NodeType): string {
-  return TYPE_NAMES[t] ?? `a ${t}`;
+  return TYPE_NAMES[t];
 }

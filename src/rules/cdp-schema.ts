@@ -11,8 +11,8 @@ import { collapse, type Finding } from '../schema/collapse.js';
 import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import type { Connector } from '../model/connector.js';
 import { Ptr } from '../model/pointer.js';
-import type { NodeType } from '../model/node-types.js';
-import { article, codeList, suggest } from '../util/text.js';
+import { EXTENSION_TYPES, type NodeType } from '../model/node-types.js';
+import { article, codeList, didYouMean, suggest } from '../util/text.js';
 
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
@@ -111,6 +111,11 @@ function knownKeysByPath(errors: ErrorObject[]): Map<string, string[]> {
   return out;
 }
 
+/** A value as written in a message: strings bare (inside backticks), others as JSON. */
+function plain(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 function label(ptr: Ptr): string {
   const segs = ptr.segments();
   if (segs.length === 0) return 'the connector root';
@@ -126,7 +131,7 @@ export const cdpSchema = defineRule({
     messages: {
       missing: '{{Where}} is missing the required `{{property}}`',
       type: '{{What}} must be {{expected}}, not {{actual}}',
-      enum: '{{What}} must be one of {{allowed}}, not {{actual}}',
+      enum: '{{What}} must be one of {{allowed}}, not {{actual}}{{hint}}',
       other: '{{What}} {{message}}',
     },
   },
@@ -144,7 +149,7 @@ function reportShape(context: RuleContext): void {
     const value = valueAt(c.root, f.ptr.segments());
     if (f.kind === 'missing') context.report({ messageId: 'missing', data: { ...data, property: f.property! }, ptr: f.ptr });
     else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)) }, ptr: f.ptr });
-    else if (f.kind === 'enum') context.report({ messageId: 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map((a) => JSON.stringify(a)), 'or'), actual: `\`${JSON.stringify(value)}\`` }, ptr: f.ptr });
+    else if (f.kind === 'enum') context.report({ messageId: 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map(plain), 'or'), actual: `\`${plain(value)}\``, hint: typeof value === 'string' && (f.allowed ?? []).length > 1 ? didYouMean(value, (f.allowed ?? []).map(plain)) : '' }, ptr: f.ptr });
     else context.report({ messageId: 'other', data: { ...data, message: f.message ?? 'is not valid here' }, ptr: f.ptr });
   }
 }
@@ -204,7 +209,8 @@ export const unknownKey = defineRule({
       ...extensionVisitors(context.connector),
       end() {
         for (const { f, suggestion, misspelt } of unexpectedKeys(context.connector)) {
-          if (misspelt) continue;
+          // An x-cdp-* setting on the wrong object is misplaced-setting's: it says where the setting belongs.
+          if (misspelt || Object.hasOwn(EXTENSION_TYPES, f.property!)) continue;
           const hint = suggestion ? `; did you mean \`${suggestion}\`?` : f.known.length ? ` (expected ${codeList(f.known, 'or')})` : '';
           const fix = isCustomStepVendor(f, suggestion) ? renameFix(context, f, 'provider') : undefined;
           context.report({ messageId: 'unknown', data: { property: f.property!, where: label(f.ptr), hint }, ptr: f.ptr.child(f.property!), target: 'key', fix });

@@ -45,18 +45,11 @@ export const configSchemaValid = defineRule({
       pattern: '`{{value}}` is not a valid regular expression ({{problem}}), so configSchema does not compile',
       missingRef: '`$ref` `{{ref}}` does not resolve inside configSchema, so configSchema does not compile',
       compile: 'configSchema does not compile as a JSON Schema: {{problem}}',
-      notObject: 'configSchema must be a JSON Schema object such as `{"type": "object", "properties": {...}}`, not {{actual}}',
     },
   },
   create(context) {
     return {
       ConfigSchema: (node, info) => check(context, node, info.ptr),
-      end() {
-        const value = own(context.connector.root, 'configSchema');
-        if (value !== undefined && !isObject(value) && typeof value !== 'boolean') {
-          context.report({ messageId: 'notObject', data: { actual: article(jsonType(value)) }, ptr: Ptr.of('configSchema') });
-        }
-      },
     };
   },
 });

@@ -10,7 +10,7 @@ import type { VisitInfo } from '../model/walk.js';
 import { isNameMap } from '../model/name-maps.js';
 
 /** Connector keys the platform reads only at the root of the file. */
-const ROOT_ONLY = ['preDefinedActions', 'preDefinedEvents', 'preDefinedEventListeners', 'pollingConfigs', 'enrichmentPoints', 'configSchema'];
+export const ROOT_ONLY = ['preDefinedActions', 'preDefinedEvents', 'preDefinedEventListeners', 'pollingConfigs', 'enrichmentPoints', 'configSchema'];
 
 const EXTRA_NAMES: Partial<Record<NodeType, string>> = {
   ConfigSchema: '`configSchema`',

@@ -12,8 +12,9 @@ import { collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
 import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import { typeAt } from '../model/type-at.js';
-import { typeName, type NodeType } from '../model/node-types.js';
+import { HTTP_METHODS, typeName, type NodeType } from '../model/node-types.js';
 import { article, codeList, didYouMean, suggest } from '../util/text.js';
+import { ROOT_ONLY } from './misplaced-setting.js';
 
 /** Connector keys that may sit at the root of an OpenAPI-root connector and are not OpenAPI's business. */
 export const CONNECTOR_ROOT_KEYS = new Set([
@@ -71,6 +72,7 @@ const UNEXPECTED_HINTS: Partial<Record<NodeType, Record<string, string>>> = {
     then: 'OpenAPI 3.0 has no `if`/`then`/`else`',
     else: 'OpenAPI 3.0 has no `if`/`then`/`else`',
     allowAdditionalProperties: '`allowAdditionalProperties` is a misspelling of `additionalProperties`',
+    schema: 'a Schema Object has no `schema` wrapper; write its keywords (`type`, `properties`, ...) directly here',
   },
 };
 
@@ -94,6 +96,8 @@ export const oasSchema = defineRule({
       pathKey: 'Path `{{path}}` must start with `/`{{hint}}',
       securityScheme:
         '`{{name}}` is not an OpenAPI security scheme: its `type` is {{actual}}, expected {{allowed}}{{hint}}',
+      refNotAllowed: '{{Where}} is written as a `$ref`, but OpenAPI allows no Reference Object in place of {{kind}}; write it inline',
+      pathRequired: '{{Where}} is a path parameter, so it must have `required: true` (OpenAPI: a path parameter is always required)',
       other: '{{What}} {{message}}',
     },
   },
@@ -129,15 +133,33 @@ function check(context: RuleContext): void {
   const findings = collapse(errors);
   const misspelt = misspeltRequiredKeys(oas.value, findings);
   const connectorRoot = context.connector.layout === 'openapi';
+  const asRef = refsNotAllowed(findings);
   for (const f of findings) {
+    // An object written as a `$ref` where OpenAPI allows none is one problem: what it lacks follows from it.
+    if (asRef.some((p) => f.instancePath === p || f.instancePath.startsWith(p + '/')) && !(f.kind === 'unexpected' && f.property === '$ref')) continue;
+    // A `$ref`'s value (not a string) is unresolved-ref's to report, and an object written as a
+    // Reference where one is allowed lacks none of the target's keys.
+    if (f.instancePath.endsWith('/$ref') || (!asRef.includes(f.instancePath) && hasRef(oas.value, f.instancePath))) continue;
     // A required key written with a typo is one problem, reported at the typo, not again as "missing".
     if (f.kind === 'missing' && [...misspelt.values()].some((m) => m.instancePath === f.instancePath && m.property === f.property)) continue;
     // At an OpenAPI-root connector's root, unknown keys are cdp-schema's (misspelled-key, unknown-key): it knows both vocabularies.
     if (connectorRoot && f.kind === 'unexpected' && f.instancePath === '') continue;
+    // Connector lists written inside a hub's `resources` are misplaced-setting's: it says where they belong.
+    if (!connectorRoot && f.kind === 'unexpected' && f.instancePath === '' && ROOT_ONLY.includes(f.property!)) continue;
     if (f.instancePath === '/openapi') continue; // the openapi-version rule explains a wrong version, once
     if (isSwagger2Schema(f, findings)) continue;
     reporter.report(f, f.kind === 'unexpected' ? misspelt.get(`${f.instancePath}/${escape(f.property!)}`)?.property : undefined);
   }
+}
+
+function hasRef(doc: JsonObject, instancePath: string): boolean {
+  const value = valueAt(doc, Ptr.parse(instancePath).segments());
+  return isObject(value) && own(value, '$ref') !== undefined;
+}
+
+/** Objects written as `{$ref}` where OpenAPI allows no Reference Object (an Operation, the Paths Object...), by instance path. */
+function refsNotAllowed(findings: Finding[]): string[] {
+  return findings.filter((f) => f.kind === 'unexpected' && f.property === '$ref').map((f) => f.instancePath);
 }
 
 /** Keys near a required key that is missing beside them (`descripton` for `description`), by the key's pointer. */
@@ -255,11 +277,15 @@ class FindingReporter {
     const value = valueAt(this.doc, segments);
     const where = describe(type, segments, value);
     const key = segments[segments.length - 1] ?? '';
-    const what = segments.length === 0 ? 'The document' : `\`${key}\``;
+    const what = subject(type, segments, where);
     const common = { where, Where: cap(where), What: what };
     switch (f.kind) {
       case 'unexpected': {
         const prop = f.property!;
+        if (prop === '$ref') {
+          this.context.report({ messageId: 'refNotAllowed', data: { ...common, kind: typeName(type) }, ptr: ptr.child(prop), target: 'key' });
+          return;
+        }
         if (type === 'Paths') {
           const webhooks = own(this.doc, 'webhooks');
           const twin = isObject(webhooks) && own(webhooks, prop) !== undefined;
@@ -274,10 +300,14 @@ class FindingReporter {
         const hint = suggestion
           ? `; did you mean \`${suggestion}\`?`
           : (Object.hasOwn(UNEXPECTED_HINTS[type] ?? {}, prop) ? UNEXPECTED_HINTS[type]![prop] : undefined) ?? (type === 'Schema' ? customKeyHint(prop) : '; custom keys must start with `x-`');
-        this.context.report({ messageId: 'unexpected', data: { ...common, property: prop, hint: hint.startsWith(';') ? hint : `: ${hint}` }, ptr: ptr.child(prop), target: 'key' });
+        this.context.report({ messageId: 'unexpected', data: { ...common, property: prop, hint: /^[;:]/.test(hint) ? hint : `: ${hint}` }, ptr: ptr.child(prop), target: 'key' });
         return;
       }
       case 'missing': {
+        if (type === 'Parameter' && f.property === 'required') {
+          this.context.report({ messageId: 'pathRequired', data: common, ptr });
+          return;
+        }
         const hint = MISSING_HINTS[type]?.[f.property!];
         this.context.report({ messageId: 'missing', data: { ...common, property: f.property!, hint: hint ? `: ${hint}` : '' }, ptr });
         return;
@@ -291,10 +321,19 @@ class FindingReporter {
         return;
       }
       case 'enum': {
+        const parentType = typeAt('OpenAPI', segments.slice(0, -1));
+        if (parentType === 'Parameter' && key === 'required' && value !== true && own(valueAt(this.doc, segments.slice(0, -1)) as JsonObject, 'in') === 'path') {
+          const parent = describe(parentType, segments.slice(0, -1), valueAt(this.doc, segments.slice(0, -1)));
+          this.context.report({ messageId: 'pathRequired', data: { ...common, Where: cap(parent) }, ptr });
+          return;
+        }
+        const allowed = (f.allowed ?? []).map(show);
         const hint =
-          typeAt('OpenAPI', segments.slice(0, -1)) === 'Schema' && key === 'type' && value === 'null'
+          parentType === 'Schema' && key === 'type' && value === 'null'
             ? ': `null` is not a type in OpenAPI 3.0; keep the real type and add `"nullable": true`'
-            : '';
+            : typeof value === 'string' && allowed.length > 1
+              ? didYouMean(value, allowed)
+              : '';
         this.context.report({ messageId: 'enum', data: { ...common, allowed: codeList((f.allowed ?? []).map(show), 'or'), actual: `\`${show(value)}\``, hint }, ptr });
         return;
       }
@@ -302,11 +341,14 @@ class FindingReporter {
         this.context.report({ messageId: 'either', data: { ...common, alternatives: codeList(f.alternatives ?? [], 'or'), hint: '' }, ptr });
         return;
       case 'exclusive': {
-        const alternatives = /SchemaXORContent/.test(f.schemaPath)
+        // The `not: {required: [a, b]}`s of OpenAPI (3.0's SchemaXORContent and ExampleXORExamples,
+        // 3.1's License identifier|url), told apart by what is written: schema paths are relative.
+        const both = (a: string, b: string) => isObject(value) && own(value, a) !== undefined && own(value, b) !== undefined;
+        const alternatives = both('schema', 'content')
           ? ['schema', 'content']
-          : /ExampleXORExamples/.test(f.schemaPath)
+          : both('example', 'examples')
             ? ['example', 'examples']
-            : /dependentSchemas\/identifier\/not$/.test(f.schemaPath) // OpenAPI 3.1 License: `identifier` and `url` exclude each other
+            : both('identifier', 'url')
               ? ['identifier', 'url']
               : [];
         if (alternatives.length === 0) break;
@@ -331,41 +373,92 @@ function customKeyHint(prop: string): string {
   return dym !== '' ? `: it is not an OpenAPI 3.0 Schema keyword${dym}` : ': it is not an OpenAPI 3.0 Schema keyword (custom keys must start with `x-`)';
 }
 
+/** The words after the subject for a constraint without a template of its own; never empty. */
 function humanize(f: Finding): string {
-  const m = f.message ?? '';
   if (f.kind === 'union') return 'does not match any of the shapes OpenAPI allows here';
-  return m.replace(/^must /, 'must ');
+  const p = f.params ?? {};
+  const limit = p['limit'];
+  switch (f.keyword) {
+    case 'minProperties':
+      return limit === 1 ? 'must have at least one entry' : `must have at least ${String(limit)} entries`;
+    case 'maxProperties':
+      return `must have at most ${String(limit)} entries`;
+    case 'minItems':
+      return limit === 1 ? 'must list at least one item' : `must list at least ${String(limit)} items`;
+    case 'maxItems':
+      return `must list at most ${String(limit)} items`;
+    case 'uniqueItems':
+      return 'must not list the same item twice';
+    case 'pattern':
+      return `must match the pattern \`${String(p['pattern'])}\``;
+    case 'format':
+      return `must be a valid ${String(p['format'])}`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${f.keyword === 'minimum' ? 'at least' : 'at most'} ${String(limit)}`;
+    case 'not':
+      return 'has a combination of keys OpenAPI does not allow together';
+    default: {
+      const m = (f.message ?? '').trim();
+      return m === '' ? 'does not have the structure OpenAPI requires here' : m;
+    }
+  }
 }
 
-/** "response `200` of POST /contacts", "parameter 0 of GET /x", "schema `orderSchema`"... */
+/** The subject of a sentence about the value at `segments`: `key`, or for a list item what it is ("Parameter `id` of GET /x", "item 0 of `tags`"). */
+function subject(type: NodeType, segments: string[], where: string): string {
+  if (segments.length === 0) return 'The document';
+  const key = segments[segments.length - 1]!;
+  if (!/^\d+$/.test(key)) return `\`${key}\``;
+  if (type !== 'Any' && type !== 'Data') return cap(where);
+  const parent = segments[segments.length - 2];
+  return parent === undefined ? `Item ${key}` : `Item ${key} of \`${parent}\``;
+}
+
+/** "response `200` of POST /contacts", "parameter `id` of path `/x/{id}`", "an XML Object", "`license`"... */
 function describe(type: NodeType, segments: string[], value: unknown): string {
   const last = segments[segments.length - 1] ?? '';
-  const op = operationLabel(segments);
+  const owner = operationLabel(segments) ?? pathLabel(segments);
   switch (type) {
     case 'Operation':
-      return op ? `operation ${op}` : 'the operation';
+      return owner ? `operation ${owner}` : 'the operation';
     case 'Response':
-      return op ? `response \`${last}\` of ${op}` : `response \`${last}\``;
+      return owner ? `response \`${last}\` of ${owner}` : `response \`${last}\``;
     case 'Parameter':
-      return op ? `parameter ${paramName(value, last)} of ${op}` : `parameter ${paramName(value, last)}`;
+      return owner ? `parameter ${paramName(value, segments)} of ${owner}` : `parameter ${paramName(value, segments)}`;
     case 'Schema':
       return 'an OpenAPI 3.0 Schema Object';
     case 'OpenAPI':
       return 'the OpenAPI document';
+    case 'Any':
+    case 'Data':
+      // No OpenAPI object name is known here: name the key (an index names its list).
+      if (segments.length === 0) return 'the document';
+      return /^\d+$/.test(last) && segments.length > 1 ? `item ${last} of \`${segments[segments.length - 2]}\`` : `\`${last}\``;
     default:
       return typeName(type);
   }
 }
 
-function paramName(value: unknown, index: string): string {
+/** A parameter by its name, else by its place in its list (`parameters[2]`). */
+function paramName(value: unknown, segments: string[]): string {
   const name = isObject(value) ? own(value, 'name') : undefined;
-  return typeof name === 'string' ? `\`${name}\`` : index;
+  return typeof name === 'string' ? `\`${name}\`` : `\`${segments[segments.length - 2] ?? 'parameters'}[${segments[segments.length - 1] ?? ''}]\``;
 }
 
+/** "GET /contacts" for what sits under an operation of `paths` or `webhooks`. */
 function operationLabel(segments: string[]): string | undefined {
-  const i = segments.findIndex((s, idx) => (s === 'paths' || s === 'webhooks') && idx === 0);
-  if (i !== 0 || segments.length < 3) return undefined;
+  if ((segments[0] !== 'paths' && segments[0] !== 'webhooks') || segments.length < 3) return undefined;
+  if (!(HTTP_METHODS as readonly string[]).includes(segments[2]!)) return undefined;
   return `${segments[2]!.toUpperCase()} ${segments[1]}`;
+}
+
+/** "path `/contacts`" for what sits on a Path Item itself (its shared `parameters`). */
+function pathLabel(segments: string[]): string | undefined {
+  if (segments.length < 2) return undefined;
+  if (segments[0] === 'paths') return `path \`${segments[1]}\``;
+  if (segments[0] === 'webhooks') return `webhook \`${segments[1]}\``;
+  return undefined;
 }
 
 function cap(s: string): string {

@@ -16,6 +16,8 @@ export interface Finding {
   expectedType?: string;
   /** Raw ajv message for 'other'. */
   message?: string;
+  /** Raw ajv params for 'other' (the limit of minProperties, the pattern of pattern, ...). */
+  params?: Record<string, unknown>;
   keyword: string;
   schemaPath: string;
 }
@@ -26,12 +28,13 @@ const UNION_KEYWORDS = new Set(['oneOf', 'anyOf', 'if', 'allOf']);
 export function collapse(errors: ErrorObject[]): Finding[] {
   let raw = dedupe(errors).filter((e) => !isReferenceNoise(e));
   const findings: Finding[] = [];
-  raw = mergeEitherBranches(raw, findings);
+  // Location first: its path branch's `required` error is not one of the schema|content branches.
   raw = pickParameterLocation(raw);
+  raw = mergeEitherBranches(raw, findings);
   const merged = findings.map((f) => f.instancePath);
-  raw = raw.filter((e) => !(UNION_KEYWORDS.has(e.keyword) && (hasDeeperOrSame(raw, e) || merged.some((p) => p === e.instancePath || p.startsWith(e.instancePath + '/')))));
+  raw = raw.filter((e) => !(isUnion(e) && (hasDeeperOrSame(raw, e) || merged.some((p) => p === e.instancePath || p.startsWith(e.instancePath + '/')))));
   for (const e of raw) findings.push(toFinding(e));
-  return dedupeFindings(findings);
+  return keepExplaining(dedupeFindings(findings));
 }
 
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
@@ -49,8 +52,21 @@ function isReferenceNoise(e: ErrorObject): boolean {
   return e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref';
 }
 
+/**
+ * A failed union that says nothing of its own (its branches' errors do). A oneOf that failed
+ * because several branches passed (OpenAPI 3.1: a parameter with both `schema` and `content`) is
+ * a problem of its own: "may not have both".
+ */
+function isUnion(e: ErrorObject): boolean {
+  return UNION_KEYWORDS.has(e.keyword) && !tooMany(e);
+}
+
+function tooMany(e: ErrorObject): boolean {
+  return e.keyword === 'oneOf' && Array.isArray((e.params as { passingSchemas?: unknown }).passingSchemas);
+}
+
 function hasDeeperOrSame(all: ErrorObject[], e: ErrorObject): boolean {
-  return all.some((o) => o !== e && !UNION_KEYWORDS.has(o.keyword) && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/')));
+  return all.some((o) => o !== e && !isUnion(o) && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/')));
 }
 
 /**
@@ -61,7 +77,7 @@ function mergeEitherBranches(raw: ErrorObject[], findings: Finding[]): ErrorObje
   const groups = new Map<string, ErrorObject[]>();
   for (const e of raw) {
     const m = /^(.*\/(?:oneOf|anyOf))\/\d+\/required$/.exec(e.schemaPath);
-    if (!m || e.keyword !== 'required') continue;
+    if (!m || e.keyword !== 'required' || locationBranch(e)) continue;
     const key = `${e.instancePath}\u0000${m[1]}`;
     const list = groups.get(key) ?? [];
     list.push(e);
@@ -84,38 +100,73 @@ function mergeEitherBranches(raw: ErrorObject[], findings: Finding[]): ErrorObje
   return raw.filter((e) => !consumed.has(e));
 }
 
+/** An error of one branch of OpenAPI 3.0's ParameterLocation (a oneOf over `in`: path | query | header | cookie). */
+function locationBranch(e: ErrorObject): { param: string; branch: string } | undefined {
+  // Schema paths are relative to the definition that failed (the validators are compiled with
+  // inlineRefs: false), so ParameterLocation's are `#/oneOf/<branch>/...`.
+  const field = /^#\/oneOf\/(\d+)\/properties\/[^/]+\/enum$/.exec(e.schemaPath);
+  if (field && e.keyword === 'enum') return { param: e.instancePath.slice(0, e.instancePath.lastIndexOf('/')), branch: field[1]! };
+  // The path branch alone requires a key, and that key is `required` (`required: true`).
+  const required = /^#\/oneOf\/(\d+)\/required$/.exec(e.schemaPath);
+  if (required && e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'required') return { param: e.instancePath, branch: required[1]! };
+  return undefined;
+}
+
 /**
- * Parameter location is a oneOf over `in` (path | query | header | cookie). Keep the errors of the
- * branch whose `in` matches; if none matches, keep one error for `in` itself.
+ * A Parameter's errors are explained by its own `in`: keep the errors of the branch whose `in`
+ * matches (a path parameter without `required: true` is one error), drop the other locations'.
+ * When no branch matches (`in: quer`), keep one error for `in` itself, listing every location.
+ * A parameter without `in` keeps only that: its location cannot be judged.
  */
 function pickParameterLocation(raw: ErrorObject[]): ErrorObject[] {
-  const branchOf = (e: ErrorObject) => /ParameterLocation\/oneOf\/(\d+)\//.exec(e.schemaPath)?.[1];
-  const byParam = new Map<string, ErrorObject[]>();
+  const byParam = new Map<string, Array<{ e: ErrorObject; branch: string }>>();
   for (const e of raw) {
-    if (branchOf(e) === undefined && !/ParameterLocation\/oneOf$/.test(e.schemaPath)) continue;
-    const list = byParam.get(e.instancePath.replace(/\/(in|style|required)$/, '')) ?? [];
-    list.push(e);
-    byParam.set(e.instancePath.replace(/\/(in|style|required)$/, ''), list);
+    const at = locationBranch(e);
+    if (!at) continue;
+    const list = byParam.get(at.param) ?? [];
+    list.push({ e, branch: at.branch });
+    byParam.set(at.param, list);
   }
   const drop = new Set<ErrorObject>();
   for (const [param, list] of byParam) {
-    const failedIn = new Set(list.filter((e) => e.instancePath === param + '/in' && e.keyword === 'enum').map(branchOf));
-    const branches = new Set(list.map(branchOf).filter((b) => b !== undefined));
-    const matching = [...branches].filter((b) => !failedIn.has(b));
-    for (const e of list) {
-      const b = branchOf(e);
-      if (b === undefined) drop.add(e); // the oneOf summary
-      else if (matching.length > 0 ? !matching.includes(b) : e !== list.find((x) => x.instancePath === param + '/in')) drop.add(e);
-    }
-    if (matching.length === 0) {
-      const first = list.find((x) => x.instancePath === param + '/in' && x.keyword === 'enum');
-      if (first) {
-        const allowed = list.filter((x) => x.instancePath === param + '/in' && x.keyword === 'enum').flatMap((x) => (x.params as { allowedValues: unknown[] }).allowedValues);
-        (first.params as { allowedValues: unknown[] }).allowedValues = [...new Set(allowed)];
-      }
+    const inErrors = list.filter((x) => x.e.instancePath === param + '/in');
+    const noIn = raw.some((e) => e.instancePath === param && e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'in');
+    if (inErrors.length === 0 && !noIn) continue; // not a ParameterLocation union
+    for (const e of raw) if (e.instancePath === param && e.keyword === 'oneOf' && e.schemaPath === '#/oneOf') drop.add(e);
+    const failedIn = new Set(inErrors.map((x) => x.branch));
+    const matching = noIn ? [] : [...new Set(list.map((x) => x.branch))].filter((b) => !failedIn.has(b));
+    const keep = noIn ? undefined : matching.length > 0 ? undefined : inErrors[0]!.e;
+    for (const x of list) if ((matching.length === 0 || !matching.includes(x.branch)) && x.e !== keep) drop.add(x.e);
+    if (keep) {
+      const allowed = inErrors.flatMap((x) => (x.e.params as { allowedValues: unknown[] }).allowedValues);
+      keep.params = { ...keep.params, allowedValues: [...new Set(allowed)] };
     }
   }
   return raw.filter((e) => !drop.has(e));
+}
+
+/**
+ * One problem, one finding: a value of the wrong type explains every other complaint about it
+ * (a Media Type written as `null` is "must be an object", not also "may not have both ..."); the
+ * types a union accepts there become one finding; and a key that one branch of a union rejects
+ * while another branch complains about its value is explained by the complaint about the value.
+ */
+function keepExplaining(findings: Finding[]): Finding[] {
+  const types = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.kind !== 'type') continue;
+    const first = types.get(f.instancePath);
+    if (!first) types.set(f.instancePath, f);
+    else if (!first.expectedType!.split(',').includes(f.expectedType!)) first.expectedType += ',' + f.expectedType!;
+  }
+  const at = new Set(findings.map((f) => f.instancePath));
+  const deeper = (p: string) => at.has(p) || [...at].some((q) => q.startsWith(p + '/'));
+  return findings.filter((f) => {
+    const typed = types.get(f.instancePath);
+    if (typed) return f === typed;
+    if (f.kind === 'unexpected' && deeper(`${f.instancePath}/${f.property!.replace(/~/g, '~0').replace(/\//g, '~1')}`)) return false;
+    return true;
+  });
 }
 
 function toFinding(e: ErrorObject): Finding {
@@ -137,9 +188,9 @@ function toFinding(e: ErrorObject): Finding {
       return { ...base, kind: 'exclusive' };
     case 'oneOf':
     case 'anyOf':
-      return { ...base, kind: 'union' };
+      return { ...base, kind: tooMany(e) ? 'exclusive' : 'union' };
     default:
-      return { ...base, kind: 'other', message: e.message ?? e.keyword };
+      return { ...base, kind: 'other', message: e.message ?? e.keyword, params: p };
   }
 }
 
