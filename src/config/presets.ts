@@ -23,6 +23,7 @@ const recommended: Record<string, SeverityOrOff> = {
   'enrichment-point': 'error',
   'records-locator': 'error',
   'path-params': 'error',
+  'identical-paths': 'error',
   'paging-config': 'error',
   'rate-limit': 'warning',
   'records-locator-path': 'error',

@@ -8,6 +8,7 @@ import { remoteRef, unresolvedRef } from './unresolved-ref.js';
 import { enrichmentPoint, resourcePath, webhookPath } from './resource-path.js';
 import { recordsLocator } from './records-locator.js';
 import { pathParams } from './path-params.js';
+import { identicalPaths } from './identical-paths.js';
 import { pagingConfig } from './paging-config.js';
 import { rateLimit } from './rate-limit.js';
 import { recordsLocatorPath } from './records-locator-path.js';
@@ -60,6 +61,7 @@ const all: Rule[] = [
   enrichmentPoint,
   recordsLocator,
   pathParams,
+  identicalPaths,
   pagingConfig,
   rateLimit,
   recordsLocatorPath,
