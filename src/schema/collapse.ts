@@ -159,8 +159,15 @@ function keepExplaining(findings: Finding[]): Finding[] {
     if (!first) types.set(f.instancePath, f);
     else if (!first.expectedType!.split(',').includes(f.expectedType!)) first.expectedType += ',' + f.expectedType!;
   }
-  const at = new Set(findings.map((f) => f.instancePath));
-  const deeper = (p: string) => at.has(p) || [...at].some((q) => q.startsWith(p + '/'));
+  // Every finding's path and each of its ancestors: "is there a finding at or below p" in one lookup.
+  const atOrBelow = new Set<string>();
+  for (const f of findings) {
+    for (let p = f.instancePath; !atOrBelow.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+      atOrBelow.add(p);
+      if (p === '') break;
+    }
+  }
+  const deeper = (p: string) => atOrBelow.has(p);
   return findings.filter((f) => {
     const typed = types.get(f.instancePath);
     if (typed) return f === typed;
