@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { readSource, type ReadOptions } from './read.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseJson, type ParseProblem } from './json.js';
-import { parseYaml } from './yaml.js';
+import { readYaml } from './yaml-fast.js';
 import { LineIndex, LocationIndex } from './locations.js';
 
 export interface Limits {
@@ -73,7 +73,7 @@ export function loadSource(path: string, limits: Limits, readOptions: ReadOption
 /** Parse text already in memory (also used by tests and by --fix re-checks). */
 export function parseText(path: string, text: string, limits: Limits, encodingNote?: string): SourceFile {
   const format = formatOf(path, text);
-  const out = format === 'json' ? (parseJsonFast(text, limits) ?? parseJson(text, limits)) : parseYaml(text, limits);
+  const out = format === 'json' ? (parseJsonFast(text, limits) ?? parseJson(text, limits)) : readYaml(text, limits);
   return {
     path,
     text,

@@ -77,17 +77,25 @@ export function parseYaml(text: string, limits: YamlLimits): ParseOutput {
   }
 }
 
+/**
+ * The nesting check of the exact path alone, streaming (bounded memory): where a document larger
+ * than the exact path reads is first nested deeper than `maxDepth`, if it is.
+ */
+export function yamlDepthProblem(text: string, maxDepth: number): ParseProblem | undefined {
+  const early = lexicallyTooDeepAt(text, Math.min(maxDepth, READER_MAX_DEPTH));
+  if (early === undefined) return undefined;
+  if (maxDepth > READER_MAX_DEPTH) return { kind: 'depth', message: TOO_DEEP_FOR_READER, offset: early, end: early + 1 };
+  // The first look ignores the block nesting around the brackets: the text up to where it
+  // stopped (whose nesting is bounded) tells exactly where the limit is first crossed.
+  const exact = tooDeepAt(Array.from(new (yamlLib().Parser)().parse(text.slice(0, early + 1))), maxDepth) ?? early;
+  return { kind: 'depth', message: depthMessage(maxDepth), offset: exact, end: exact + 1 };
+}
+
 /** Tokenise (iteratively), check the nesting, then compose the first document. */
 function readDocument(text: string, maxDepth: number): { doc: Document.Parsed } | { problem: ParseProblem } {
   try {
-    const early = lexicallyTooDeepAt(text, Math.min(maxDepth, READER_MAX_DEPTH));
-    if (early !== undefined) {
-      if (maxDepth > READER_MAX_DEPTH) return { problem: { kind: 'depth', message: TOO_DEEP_FOR_READER, offset: early, end: early + 1 } };
-      // The first look ignores the block nesting around the brackets: the text up to where it
-      // stopped (whose nesting is bounded) tells exactly where the limit is first crossed.
-      const exact = tooDeepAt(Array.from(new (yamlLib().Parser)().parse(text.slice(0, early + 1))), maxDepth) ?? early;
-      return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: exact, end: exact + 1 } };
-    }
+    const early = yamlDepthProblem(text, maxDepth);
+    if (early) return { problem: early };
     const tokens = Array.from(new (yamlLib().Parser)().parse(text));
     const deep = tooDeepAt(tokens, maxDepth);
     if (deep !== undefined) return { problem: { kind: 'depth', message: depthMessage(maxDepth), offset: deep, end: deep + 1 } };

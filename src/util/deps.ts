@@ -1,7 +1,7 @@
 /**
  * Dependencies most runs never use, loaded from the installed packages (their CommonJS builds) on
  * first use instead of being bundled: outside the start-up bundle and its code cache, they cost a
- * run nothing until a file needs them. yaml: YAML files and configs (110 KB); tinyglobby: glob
+ * run nothing until a file needs them. yaml: YAML files and configs (110 KB); js-yaml: YAML files; tinyglobby: glob
  * arguments the shell left unexpanded; picomatch: a config's `ignore` globs. (jsonpath-plus stays in
  * the bundle: real connectors' records locators use it, intercom's among them.) Node's own `v8`
  * and `util` too: loading `v8` takes ~3.5 ms, and only a short parallel run needs it (jit.ts).
@@ -16,6 +16,27 @@ function onFirstUse<T>(id: string): () => T {
 }
 
 export const yamlLib = onFirstUse<typeof import('yaml')>('yaml');
+
+/** What js-yaml's loader shows its listener (js-yaml 4's State; only the fields read here). */
+export interface JsYamlState {
+  /** Offset in the text: where composing a node starts (`open`), or where it stopped (`close`). */
+  position: number;
+  /** Nesting of the node being composed, the root at 1. */
+  depth: number;
+  kind: 'scalar' | 'sequence' | 'mapping' | null;
+  tag: string | null;
+  anchor: string | null;
+  result: unknown;
+}
+
+/** The part of js-yaml 4 the YAML fast path uses (the package ships no types). */
+export interface JsYaml {
+  load(text: string, options: { schema: unknown; json: boolean; maxDepth: number; listener: (event: 'open' | 'close', state: JsYamlState) => void }): unknown;
+  Type: new (tag: string, options: { kind: 'scalar'; resolve: (data: unknown) => boolean; construct: (data: string) => unknown }) => unknown;
+  FAILSAFE_SCHEMA: { extend(types: { implicit: unknown[] }): unknown };
+}
+
+export const jsYamlLib = onFirstUse<JsYaml>('js-yaml');
 export const globLib = onFirstUse<typeof import('tinyglobby')>('tinyglobby');
 export const picomatchLib = onFirstUse<typeof import('picomatch')>('picomatch');
 export const v8Lib = onFirstUse<typeof import('node:v8')>('node:v8');

@@ -1,0 +1,51 @@
+/**
+ * YAML in bounded memory (issue 13, section 2): the built CLI runs under a heap limit that the
+ * `yaml` package's document tree would exceed (about 200 to 300 times a flow document's size), and
+ * ends with its report. The texts are generated here, not committed.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, CLEAN_YAML, Scratch } from './helpers.js';
+
+vi.setConfig({ testTimeout: 300_000 });
+
+let s: Scratch;
+beforeAll(() => {
+  s = new Scratch();
+});
+afterAll(() => s.remove());
+
+/** CLEAN_YAML with `x-data`, a flow sequence of small flow mappings, `bytes` or a little more. */
+function flowYaml(bytes: number): string {
+  const items: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const item = `{id: ${i}, name: "n${i}", tags: [a, b, c]}`;
+    items.push(item);
+    size += item.length + 2;
+  }
+  return `${CLEAN_YAML}x-data: [${items.join(', ')}]\n`;
+}
+
+/** Run the CLI with V8's old generation limited to `heapMb`; an exhausted heap kills it (signal, or exit 134). */
+function lintWithHeap(name: string, heapMb: number) {
+  const out = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, BIN, name, '--format', 'json'], {
+    cwd: s.dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: out.status, signal: out.signal, files: out.status === 0 ? (JSON.parse(out.stdout) as { files: Array<{ diagnostics: unknown[] }> }).files : out.stderr.slice(-500) };
+}
+
+describe('YAML in bounded memory', () => {
+  it('1 MB of flow YAML is linted within a 150 MB heap (it took 294 MB)', () => {
+    s.write('flow.yaml', flowYaml(1024 * 1024));
+    expect(lintWithHeap('flow.yaml', 150)).toEqual({ code: 0, signal: null, files: [{ path: 'flow.yaml', layout: 'openapi', diagnostics: [] }] });
+  });
+
+  it('42 MB of flow YAML is linted within a 700 MB heap (it exhausted a worker at 4.3 GB)', () => {
+    s.write('flow42.yaml', flowYaml(42 * 1024 * 1024));
+    expect(lintWithHeap('flow42.yaml', 700)).toEqual({ code: 0, signal: null, files: [{ path: 'flow42.yaml', layout: 'openapi', diagnostics: [] }] });
+  });
+});
