@@ -6,8 +6,8 @@
  * text has one `:` outside strings per key written, so a value with fewer keys lost some. Anything
  * else (a syntax error, a duplicate, too deep) takes the exact path.
  */
-import { parseJson, type ParseOutput } from './json.js';
-import { LocationIndex, type Span, type Target } from './locations.js';
+import type { ParseOutput } from './json.js';
+import { LocationIndex, keyIndex, type ContainerLoc, type Span, type Target } from './locations.js';
 
 /** Parse with JSON.parse when that is exact; undefined means: use parseJson. */
 export function parseJsonFast(text: string, options: { maxDepth: number }): ParseOutput | undefined {
@@ -24,7 +24,7 @@ export function parseJsonFast(text: string, options: { maxDepth: number }): Pars
   // the text is scanned token by token.
   const written = text.indexOf('\\u') < 0 ? count(text, ':') - shape.colonsInStrings : colonsOutsideStrings(text);
   if (written !== shape.keys) return undefined;
-  return { value, locations: new LazyLocations(text, options.maxDepth), problems: [], ok: true };
+  return { value, locations: new ScannedLocations(text), problems: [], ok: true };
 }
 
 /** Keys kept and colons inside keys and strings, without recursion; undefined when the nesting reaches maxDepth. */
@@ -98,23 +98,117 @@ function colonsOutsideStrings(text: string): number {
   return colons;
 }
 
-/** Positions computed on first use, by the position-recording parser, for its own copy of the value. */
-class LazyLocations extends LocationIndex {
-  private real: { value: unknown; locations: LocationIndex } | undefined;
+/**
+ * Positions computed on demand from the text, one container at a time: each lookup reads the
+ * containers on its pointer's path (entries' offsets, nested values skipped by matching brackets),
+ * and keeps what it read for the next lookups. A copy of the whole value with every offset (what
+ * the position-recording parser builds) took 350 MB on a 47 MB description to place 8 diagnostics;
+ * this keeps only the containers looked into. The spans are those parseJson records: a key from its
+ * opening quote to past its closing one, a value from its first character to past its last.
+ */
+export class ScannedLocations extends LocationIndex {
+  /** The containers read so far, by the offset of their `{` or `[`. */
+  private readonly scanned = new Map<number, ContainerLoc>();
+  private root: Span | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly maxDepth: number,
-  ) {
+  constructor(private readonly text: string) {
     super();
   }
 
   override find(_root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
-    if (!this.real) {
-      const out = parseJson(this.text, { maxDepth: this.maxDepth });
-      this.real = { value: out.value, locations: out.locations };
+    this.root ??= this.rootValue();
+    this.rootSpan = this.root;
+    let span: Span = this.root;
+    let keySpan: Span | null = null;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const c = this.text.charCodeAt(span.start);
+      if (c !== 123 && c !== 91) return { span: keySpan ?? span, resolvedDepth: i };
+      const loc = this.container(span.start);
+      if (loc.keys) {
+        const idx = keyIndex(loc, loc.keys, seg);
+        if (idx < 0) return { span, resolvedDepth: i };
+        const sp = loc.spans;
+        keySpan = { start: sp[idx * 4]!, end: sp[idx * 4 + 1]! };
+        span = { start: sp[idx * 4 + 2]!, end: sp[idx * 4 + 3]! };
+      } else {
+        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
+        const idx = Number(seg);
+        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
+        keySpan = null;
+        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
+      }
     }
-    // The pointer's path is the same in both values; only object identities differ.
-    return this.real.locations.find(this.real.value, segments, target);
+    return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
+  }
+
+  private rootValue(): Span {
+    const start = this.skipSpace(0);
+    return { start, end: this.skipValue(start) };
+  }
+
+  /** The entries of the container whose `{` or `[` is at `start` (the text is valid JSON: JSON.parse took it). */
+  private container(start: number): ContainerLoc {
+    const known = this.scanned.get(start);
+    if (known) return known;
+    const text = this.text;
+    const isArray = text.charCodeAt(start) === 91;
+    const loc: ContainerLoc = { keys: isArray ? null : [], spans: [] };
+    let p = this.skipSpace(start + 1);
+    const close = isArray ? 93 : 125;
+    while (text.charCodeAt(p) !== close) {
+      if (!isArray) {
+        const keyEnd = this.skipString(p);
+        const raw = text.slice(p + 1, keyEnd - 1);
+        loc.keys!.push(raw.includes('\\') ? (JSON.parse(text.slice(p, keyEnd)) as string) : raw);
+        loc.spans.push(p, keyEnd);
+        p = this.skipSpace(this.skipSpace(keyEnd) + 1);
+      }
+      const end = this.skipValue(p);
+      loc.spans.push(p, end);
+      p = this.skipSpace(end);
+      if (text.charCodeAt(p) === 44) p = this.skipSpace(p + 1);
+    }
+    this.scanned.set(start, loc);
+    return loc;
+  }
+
+  private skipSpace(p: number): number {
+    const text = this.text;
+    for (let c = text.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++p));
+    return p;
+  }
+
+  /** Past the closing quote of the string whose opening quote is at `p`. */
+  private skipString(p: number): number {
+    const text = this.text;
+    let j = p;
+    for (;;) {
+      j = text.indexOf('"', j + 1);
+      let k = j - 1;
+      while (text.charCodeAt(k) === 92) k--;
+      if ((j - 1 - k) % 2 === 0) return j + 1;
+    }
+  }
+
+  /** Past the value that starts at `p`: a string, a container (brackets matched, strings skipped) or a literal. */
+  private skipValue(p: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === 34) return this.skipString(p);
+    if (c === 123 || c === 91) {
+      let depth = 0;
+      for (let i = p; ; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 34) i = this.skipString(i) - 1;
+        else if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          if (--depth === 0) return i + 1;
+        }
+      }
+    }
+    let i = p + 1;
+    for (let d = text.charCodeAt(i); i < text.length && d !== 44 && d !== 125 && d !== 93 && d !== 32 && d !== 10 && d !== 13 && d !== 9; d = text.charCodeAt(++i));
+    return i;
   }
 }

@@ -91,7 +91,7 @@ export class LocationIndex {
 }
 
 /** Index of the last occurrence of `key` in an object's entries (the one whose value is kept), or -1. */
-function keyIndex(loc: ContainerLoc, keys: string[], key: string): number {
+export function keyIndex(loc: ContainerLoc, keys: string[], key: string): number {
   if (keys.length > INDEXED_KEYS) {
     if (!loc.index) {
       loc.index = new Map();

@@ -1,13 +1,16 @@
 /** The JSON.parse fast path gives the same value and positions as the position-recording parser, or steps aside. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFast } from '../../src/load/json-fast.js';
 import { parseJson } from '../../src/load/json.js';
+import type { LocationIndex } from '../../src/load/locations.js';
 import { CORPUS } from '../helpers/lint.js';
 
 const limits = { maxDepth: 512 };
+
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('parseJsonFast', () => {
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.json'))) {
@@ -74,9 +77,50 @@ describe('parseJsonFast', () => {
         const exact = slow.ok && slow.problems.length === 0;
         // Taken exactly when the exact parser finds nothing to say; then with the same value.
         expect(fast !== undefined).toBe(exact);
-        if (fast) expect(fast.value).toEqual(slow.value);
+        if (fast) {
+          expect(fast.value).toEqual(slow.value);
+          expect(everySpan(fast)).toEqual(everySpan(slow));
+        }
       }),
       { numRuns: 3000, seed: 7 },
     );
+  });
+});
+
+/** Every key and value span, by pointer, and what a pointer that goes one step too far resolves to. */
+function everySpan(out: { value: unknown; locations: { find: LocationIndex['find'] } }): unknown[] {
+  const found: unknown[] = [out.locations.find(out.value, [], 'value'), out.locations.find(out.value, ['nope', '0'], 'key')];
+  const walk = (v: unknown, segments: string[]) => {
+    if (v === null || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      const s = [...segments, k];
+      found.push(s, out.locations.find(out.value, s, 'key'), out.locations.find(out.value, s, 'value'), out.locations.find(out.value, [...s, 'x', '1'], 'key'));
+      walk((v as Record<string, unknown>)[k], s);
+    }
+    found.push(out.locations.find(out.value, [...segments, '01'], 'value'), out.locations.find(out.value, [...segments, '999'], 'value'));
+  };
+  walk(out.value, []);
+  return found;
+}
+
+describe('positions of the fast path, read from the text on demand', () => {
+  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.json'))) {
+    it(`are parseJson's for every key and value of ${file}`, () => {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      expect(everySpan(parseJsonFast(text, limits)!)).toEqual(everySpan(parseJson(text, limits)));
+    });
+  }
+
+  it("are parseJson's with escapes in keys and strings, spaces everywhere, and a scalar at the root", () => {
+    for (const text of [
+      ' \n{ "a\\"b" : [ 1 , -2.5e3 , "x\\\\" , { "k\\u0041" : null } ] ,\t"c" : { } , "d" : [ ] , "e":true }\r\n',
+      '[[], [[1]], {"a": [{"b": "]}"}]}]',
+      '"just a string"',
+      '42',
+    ]) {
+      const fast = parseJsonFast(text, limits)!;
+      expect(fast, text).toBeDefined();
+      expect(everySpan(fast)).toEqual(everySpan(parseJson(text, limits)));
+    }
   });
 });
