@@ -38,11 +38,16 @@ function spans(out: { value: unknown; locations: ParseOutput['locations'] }): Ma
 }
 
 /** The fast path takes `text`, and its value and positions are the exact path's. */
-function expectSame(text: string): void {
+function expectSame(text: string, mayDecline = false): void {
   const exact = parseYaml(text, defaultLimits);
   const fast = parseYamlFast(text, defaultLimits);
   if (exact.problems.length > 0) {
     expect(fast, 'the fast path steps aside for what the exact path refuses').toBeUndefined();
+    return;
+  }
+  // A fixture may use anchors or tags: then the exact path reads it, and readYaml gives its output.
+  if (mayDecline && fast === undefined) {
+    expect(readYaml(text, defaultLimits)).toEqual(exact);
     return;
   }
   expect(fast, 'the fast path takes it').toBeDefined();
@@ -96,7 +101,7 @@ describe('parseYamlFast', () => {
     expectSame(CLEAN_YAML);
     for (const file of files(FIXTURES, /\.ya?ml$/)) {
       const text = readFileSync(file, 'utf8');
-      if (parseYaml(text, defaultLimits).problems.length === 0) expectSame(text);
+      if (parseYaml(text, defaultLimits).problems.length === 0) expectSame(text, true);
     }
   });
 
