@@ -5,6 +5,7 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
+import { escapeJsonText } from '../report/escape.js';
 
 export interface BaselineEntry {
   /** Path relative to the baseline file's folder, with forward slashes. */
@@ -50,7 +51,8 @@ export function formatBaseline(files: BaselineFile[], baselineFile: string): str
   entries.sort(
     (a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.pointer, b.pointer) || compare(a.message ?? '', b.message ?? ''),
   );
-  return JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2) + '\n';
+  // Names and messages as JSON escapes where a viewer of the file (a diff, a terminal) would act on them.
+  return escapeJsonText(JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2)) + '\n';
 }
 
 /** Parse and check a baseline file's text; `shownAs` names it in errors. */

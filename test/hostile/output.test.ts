@@ -3,6 +3,7 @@
  * stderr escaped or made visible, names are reported as they are, and one file's huge key cannot
  * stop the report of the others.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLEAN, Scratch, expectClean } from './helpers.js';
 
@@ -74,6 +75,19 @@ describe('text a file controls', () => {
     const refused = s.run(['.']);
     expect({ code: refused.code, stdout: refused.stdout }).toEqual({ code: 2, stdout: '' });
     expect(refused.stderr).toBe('cdp-lint: .cdp-lint.yaml: rules: unknown rule "unknown-key\\x1b[2J\\u202e"; did you mean "unknown-key"?\n');
+  });
+
+  it('is written to a baseline as JSON escapes, and the baseline still matches it', () => {
+    s.write(INJECTING_NAME, hostile());
+    const generated = s.run(['.', '--generate-baseline', 'baseline.json']);
+    expectClean(generated);
+    expect(generated.stdout).toBe(`Wrote a baseline of 2 problems in 1 file to baseline.json\n`);
+    const text = readFileSync(s.path('baseline.json'), 'utf8');
+    expectInert(text);
+    const entries = (JSON.parse(text) as { entries: Array<{ file: string; pointer: string }> }).entries;
+    expect(entries.map((e) => e.file)).toEqual([INJECTING_NAME, INJECTING_NAME]);
+    expect(entries.some((e) => e.pointer.endsWith(`/customSteps/0/${EVIL_KEY}`))).toBe(true);
+    expect(s.run(['.', '--baseline', 'baseline.json'])).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('reports a file named dir\\evil.json as itself, not as dir/evil.json', () => {
