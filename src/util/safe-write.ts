@@ -1,7 +1,8 @@
 /**
  * Writing reports (`--output`) and baselines (`--generate-baseline`) where a repository may hold
- * hostile links: never through a symbolic link (the file itself, or a folder on the way), never
- * over a file being linted (by device and inode, so a hard link to it counts too).
+ * hostile links: never through a symbolic link (the file itself, or a folder on the way; a link to
+ * a pipe or a terminal such as /dev/stdout excepted), never over a file being linted (by device and
+ * inode, so a hard link to it counts too).
  */
 import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, parse, relative, sep } from 'node:path';
@@ -40,6 +41,7 @@ export class WriteGuard {
 
   /** Throw WriteRefused when `target` could not be written safely; creates nothing. */
   check(target: WriteTarget): void {
+    if (isStream(target.path)) return;
     for (const dir of this.foldersOf(target.path)) {
       const stat = lstatOrUndefined(dir);
       if (!stat) return;
@@ -50,7 +52,8 @@ export class WriteGuard {
 
   /** Write `text` to `target`, creating missing folders; throws WriteRefused with the reason when it must not or cannot. */
   write(target: WriteTarget, text: string): void {
-    for (const dir of this.foldersOf(target.path)) {
+    const stream = isStream(target.path);
+    for (const dir of stream ? [] : this.foldersOf(target.path)) {
       let stat = lstatOrUndefined(dir);
       if (!stat) {
         try {
@@ -62,11 +65,11 @@ export class WriteGuard {
       }
       if (stat) this.refuseFolder(target, dir, stat);
     }
-    this.refuseFile(target, lstatOrUndefined(target.path));
+    if (!stream) this.refuseFile(target, lstatOrUndefined(target.path));
     let fd: number;
     try {
       // O_NOFOLLOW: should a link appear after the check, open fails instead of following it.
-      fd = openSync(target.path, constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o666);
+      fd = openSync(target.path, constants.O_WRONLY | (stream ? 0 : constants.O_CREAT | (constants.O_NOFOLLOW ?? 0)), 0o666);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw this.isLink(target, target.path);
       throw this.failed(target, e);
@@ -124,6 +127,15 @@ export class WriteGuard {
   private failed(target: WriteTarget, e: unknown): WriteRefused {
     return new WriteRefused(`Cannot write ${target.shownAs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/**
+ * A pipe, a terminal or a socket, through links or not (`/dev/stdout`, bash's `>(gzip > r.gz)` as
+ * /dev/fd/63): writing to it replaces no file and creates none, so links on its way are allowed.
+ */
+function isStream(path: string): boolean {
+  const stat = statOrUndefined(path);
+  return stat !== undefined && (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket());
 }
 
 function idOf(stat: Stats): string {

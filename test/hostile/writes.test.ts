@@ -2,9 +2,10 @@
  * Writes (issue 13, part 1): reports and baselines never go through a symbolic link or over a file
  * being linted; --fix writes only files the user may write, in place, keeping mode, owner and hard links.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLEAN, NOBODY, NO_PUT, Scratch, expectClean, expectUsageError } from './helpers.js';
+import { BIN, CLEAN, NOBODY, NO_PUT, Scratch, expectClean, expectUsageError } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -54,6 +55,14 @@ describe('--output and --generate-baseline', () => {
     expect(r.code).toBe(1);
     expect((JSON.parse(readFileSync(s.path('out/report.json'), 'utf8')) as { summary: { errors: number } }).summary.errors).toBe(1);
     expect(readFileSync(s.path('new/deeper/report.txt'), 'utf8')).toContain(NO_PUT);
+  });
+
+  it('still write through a link to a pipe, such as /dev/stdout', () => {
+    s.write('conn.json', BROKEN);
+    // Through the shell, stdout is a pipe (Node's own stdio pipes are sockets, which /dev/stdout cannot open).
+    const r = spawnSync('sh', ['-c', '"$0" "$1" conn.json -f json -o /dev/stdout | cat', process.execPath, BIN], { cwd: s.dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
   });
 });
 
