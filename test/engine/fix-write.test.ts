@@ -5,7 +5,7 @@
  * as a generator or an editor would.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { fixSource, writeFixed } from '../../src/engine/fix.js';
 import { lintSource } from '../../src/engine/lint.js';
 import { defaultLimits, loadSource } from '../../src/load/source.js';
@@ -44,6 +44,7 @@ const dir = new TempDir('cdp-lint-fix-write-');
 afterEach(() => {
   hook.afterRead = undefined;
 });
+afterAll(() => dir.remove());
 
 it('leaves a file alone, and says so, when text is appended to it after cdp-lint read it', () => {
   const path = dir.write('broken.json', BROKEN_JSON);
@@ -56,5 +57,4 @@ it('leaves a file alone, and says so, when text is appended to it after cdp-lint
   expect(() => writeFixed(loaded.source, fixed.text)).toThrow('it changed on disk while it was being fixed; it was left as it is');
   expect(hook.afterRead).toBeUndefined();
   expect(readFileSync(path, 'utf8')).toBe(BROKEN_JSON + '\n');
-  dir.remove();
 });
