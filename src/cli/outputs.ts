@@ -1,4 +1,4 @@
-/** Pair each --format with its --output, and write the reports. */
+/** Pair each --format with the --output written after it, and write the reports. */
 import { resolve } from 'node:path';
 import { UsageError } from './files.js';
 import { FORMAT_NAMES, getFormatter, isFormatName, type FormatName, type FormatOptions } from '../report/index.js';
@@ -11,46 +11,50 @@ export interface OutputPlan {
   file?: string;
 }
 
-/** --format and --output occurrences in command-line order, to catch an --output written after the wrong --format. */
+/** --format and --output occurrences in command-line order: an --output belongs to the --format before it. */
 export type FlagEvent = { flag: 'format' | 'output'; value: string };
 
 /**
- * The i-th --output belongs to the i-th --format; formats without one write to stdout. An --output
- * written after a format that gets none would silently receive another format's report
- * (`-f stylish -f sarif -o x.sarif` puts stylish in x.sarif), so that order is a usage error.
+ * Each --output belongs to the nearest --format before it, as a reader takes `-f sarif -o x.sarif`;
+ * an --output before every --format belongs to the first one (`-o a.json -f json`), or to the
+ * default stylish report when there is no --format. A format without an --output prints to stdout.
+ * Two --outputs for one format, one file for two formats, and two reports on stdout (they would be
+ * interleaved into one unreadable stream) are usage errors.
  */
 export function planOutputs(events: FlagEvent[], cwd: string): OutputPlan[] {
-  const formats = events.filter((e) => e.flag === 'format').map((e) => e.value);
-  const outputs = events.filter((e) => e.flag === 'output').map((e) => e.value);
-  for (const f of formats) if (!isFormatName(f)) throw new UsageError(`Unknown format "${f}"; expected one of: ${FORMAT_NAMES.join(', ')}`);
-  if (formats.length === 0) formats.push('stylish');
-  if (outputs.length > formats.length) throw new UsageError('More --output than --format flags: the i-th --output writes the report of the i-th --format');
-  checkOrder(events, formats, outputs);
-  const seen = new Set<string>();
-  for (const o of outputs) {
-    const key = resolve(cwd, o);
-    if (seen.has(key)) throw new UsageError(`--output ${o} is given twice; each format needs its own file`);
-    seen.add(key);
-  }
-  return formats.map((format, i) => ({ format: format as FormatName, file: outputs[i] }));
-}
-
-function checkOrder(events: FlagEvent[], formats: string[], outputs: string[]): void {
-  let formatsSeen = 0;
-  let outputsSeen = 0;
+  const plans: OutputPlan[] = [];
+  let leading: string | undefined;
   for (const e of events) {
     if (e.flag === 'format') {
-      formatsSeen++;
+      if (!isFormatName(e.value)) throw new UsageError(`Unknown format "${e.value}"; expected one of: ${FORMAT_NAMES.join(', ')}`);
+      plans.push({ format: e.value, file: plans.length === 0 ? leading : undefined });
       continue;
     }
-    // This --output comes after the format at index formatsSeen-1; that format gets no file of its own.
-    if (formatsSeen > outputs.length) {
-      throw new UsageError(
-        `--output ${e.value} follows --format ${formats[formatsSeen - 1]}, but the i-th --output belongs to the i-th --format, so ${e.value} would receive the ${formats[outputsSeen]} report: put each --output right after its --format, and the formats without --output last`,
-      );
+    if (plans.length === 0) {
+      if (leading !== undefined) throw new UsageError(`--output ${leading} and --output ${e.value} both come before the first --format: give one --output after each --format`);
+      leading = e.value;
+      continue;
     }
-    outputsSeen++;
+    const owner = plans[plans.length - 1]!;
+    if (owner.file !== undefined) throw new UsageError(`--format ${owner.format} has two outputs, ${owner.file} and ${e.value}: give one --output after each --format`);
+    owner.file = e.value;
   }
+  if (plans.length === 0) plans.push({ format: 'stylish', file: leading });
+  const toStdout = plans.filter((p) => p.file === undefined).map((p) => p.format);
+  if (toStdout.length > 1) throw new UsageError(`Only one report can go to stdout, but ${listed(toStdout)} have no --output: give all but one an --output file`);
+  const seen = new Set<string>();
+  for (const p of plans) {
+    if (p.file === undefined) continue;
+    const key = resolve(cwd, p.file);
+    if (seen.has(key)) throw new UsageError(`--output ${p.file} is given twice; each format needs its own file`);
+    seen.add(key);
+  }
+  return plans;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export interface WriteContext {

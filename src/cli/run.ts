@@ -31,7 +31,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs (default: .)')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable)`, collect, [])
-    .option('-o, --output <file>', 'write the report of the i-th --format to the i-th --output (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write the report of the --format written before it to this file (repeatable)', collect, [])
     .option('-c, --config <file>', 'configuration file for every linted file (default: the nearest .cdp-lint.yaml, .cdp-lint.yml or .cdp-lint.json above each file)')
     .addOption(new Option('--preset <name>', 'rule preset; overrides `extends` in configuration files (default: their `extends`, else recommended)').choices(PRESET_NAMES as string[]))
     .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings and --fail-severity)')

@@ -188,8 +188,18 @@ describe('several formats in one run', () => {
     expect(junit.endsWith('</testsuites>\n')).toBe(true);
   });
 
-  it('pairs the i-th --output with the i-th --format when all formats come first', () => {
-    const r = w.run('broken.json', '-f', 'json', '-f', 'github', '-o', 'both/report.json', '-o', 'both/annotations.txt');
+  it('gives each --output to the --format just before it, in any order of formats', () => {
+    const r = w.run('broken.json', '-f', 'stylish', '-f', 'sarif', '-o', 'x/x.sarif');
+    expect(r).toEqual({ code: 1, stdout: STYLISH, stderr: '' });
+    expect(JSON.parse(w.read('x/x.sarif')).runs[0].results).toHaveLength(4);
+    const r2 = w.run('broken.json', '-f', 'stylish', '-f', 'json', '-o', 'y/a.json', '-f', 'sarif', '-o', 'y/b.sarif');
+    expect(r2).toEqual({ code: 1, stdout: STYLISH, stderr: '' });
+    expect(JSON.parse(w.read('y/a.json')).summary).toEqual({ files: 1, errors: 3, warnings: 1, infos: 0 });
+    expect(JSON.parse(w.read('y/b.sarif')).version).toBe('2.1.0');
+  });
+
+  it('gives an --output written before every --format to the first one', () => {
+    const r = w.run('broken.json', '-o', 'both/report.json', '-f', 'json', '-f', 'github', '-o', 'both/annotations.txt');
     expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(JSON.parse(w.read('both/report.json')).summary).toEqual({ files: 1, errors: 3, warnings: 1, infos: 0 });
     expect(w.read('both/annotations.txt').split('\n')[0]).toBe(`::warning file=broken.json,line=15,col=57,endLine=15,endColumn=65,title=unknown-key::${MESSAGES.vendor}`);
@@ -201,21 +211,20 @@ describe('several formats in one run', () => {
     expect(w.read('stylish.txt')).toBe(STYLISH);
   });
 
-  it('refuses an --output written after a format that would then not get it', () => {
-    const r = w.run('broken.json', '-f', 'stylish', '-f', 'sarif', '-o', 'x.sarif');
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(
-      'cdp-lint: --output x.sarif follows --format sarif, but the i-th --output belongs to the i-th --format, so x.sarif would receive the stylish report: put each --output right after its --format, and the formats without --output last\n',
-    );
-  });
-
-  it('refuses more outputs than formats, the same output twice, and unknown formats', () => {
-    expect(w.run('broken.json', '-f', 'json', '-o', 'a.json', '-o', 'b.json')).toEqual({
+  it('refuses two reports on stdout, and two outputs for one format', () => {
+    expect(w.run('broken.json', '-f', 'json', '-f', 'sarif')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'cdp-lint: More --output than --format flags: the i-th --output writes the report of the i-th --format\n',
+      stderr: 'cdp-lint: Only one report can go to stdout, but json and sarif have no --output: give all but one an --output file\n',
     });
+    expect(w.run('broken.json', '-f', 'json', '-f', 'github', '-o', 'a.json', '-o', 'b.json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cdp-lint: --format github has two outputs, a.json and b.json: give one --output after each --format\n',
+    });
+  });
+
+  it('refuses the same output twice, and unknown formats', () => {
     expect(w.run('broken.json', '-f', 'json', '-o', 'same', '-f', 'sarif', '-o', './same')).toEqual({
       code: 2,
       stdout: '',
