@@ -215,19 +215,28 @@ describe('inputs', () => {
 });
 
 describe('cdp-lint rules', () => {
-  it('--format json prints every registered rule as {id, severity, description}', () => {
-    const r = cli(['rules', '--format', 'json']);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
-    const rows = JSON.parse(r.stdout) as Array<Record<string, string>>;
-    expect(rows.map((row) => Object.keys(row))).toEqual(rows.map(() => ['id', 'severity', 'description']));
-    expect(rows).toEqual(
-      [...RULES.values()].map((rule) => ({ id: rule.meta.id, severity: PRESETS.recommended[rule.meta.id] ?? 'off', description: rule.meta.description })),
-    );
-    expect(rows.find((row) => row.id === 'resource-path')).toEqual({
-      id: 'resource-path',
-      severity: 'error',
-      description: 'Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.',
-    });
+  it('--format json prints the configuration, the preset and every registered rule as {id, severity, fixable, description}', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-lint-rules-'));
+    try {
+      const r = cli(['rules', '--format', 'json'], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout) as { configuration: string | null; preset: string; rules: Array<Record<string, unknown>> };
+      expect(Object.keys(out)).toEqual(['configuration', 'preset', 'rules']);
+      expect(out.configuration).toBe(null);
+      expect(out.preset).toBe('recommended');
+      expect(out.rules.map((row) => Object.keys(row))).toEqual(out.rules.map(() => ['id', 'severity', 'fixable', 'description']));
+      expect(out.rules).toEqual(
+        [...RULES.values()].map((rule) => ({ id: rule.meta.id, severity: PRESETS.recommended[rule.meta.id] ?? 'off', fixable: rule.meta.fixable === true, description: rule.meta.description })),
+      );
+      expect(out.rules.find((row) => row.id === 'resource-path')).toEqual({
+        id: 'resource-path',
+        severity: 'error',
+        fixable: true,
+        description: 'Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,8 +5,8 @@ import { UsageError } from './files.js';
 import { lintCommand, type CommandIo, type LintFlags } from './lint-command.js';
 import type { FlagEvent } from './outputs.js';
 import { defaultLimits } from '../load/source.js';
-import { RULES } from '../rules/index.js';
-import { PRESET_NAMES, PRESETS, type PresetName } from '../config/presets.js';
+import { PRESET_NAMES } from '../config/presets.js';
+import { rulesCommand, type RulesFlags } from './rules-command.js';
 import { ConfigError } from '../config/config.js';
 import { BaselineError } from '../engine/baseline.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -19,7 +19,7 @@ export const VERSION = typeof __CDP_LINT_VERSION__ === 'string' ? __CDP_LINT_VER
 /** The process as the CLI sees it (tests pass their own). */
 export type Io = Omit<CommandIo, 'version'>;
 
-type Flags = LintFlags & { format: string[]; output: string[]; debug?: boolean };
+type Flags = LintFlags & { format?: string[]; output?: string[]; debug?: boolean };
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 problems, 2 the run failed). */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -30,8 +30,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .description('Lint CDP connector definitions (OpenAPI 3 + x-cdp extensions)')
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs (default: .)')
-    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable)`, collect, [])
-    .option('-o, --output <file>', 'write the report of the --format written before it to this file (repeatable)', collect, [])
+    // No default value: commander would print `(default: [])` in --help.
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}; default stylish (repeatable)`, collect)
+    .option('-o, --output <file>', 'write the report of the --format written before it to this file (repeatable)', collect)
     .option('-c, --config <file>', 'configuration file for every linted file (default: the nearest .cdp-lint.yaml, .cdp-lint.yml or .cdp-lint.json above each file)')
     .addOption(new Option('--preset <name>', 'rule preset; overrides `extends` in configuration files (default: their `extends`, else recommended)').choices(PRESET_NAMES as string[]))
     .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings and --fail-severity)')
@@ -62,10 +63,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   program.on('option:output', (value: string) => events.push({ flag: 'output', value }));
   program
     .command('rules')
-    .description('list the rules with their default severity')
+    .description('list the rules with the severities in effect in this folder, and the configuration file they come from')
     .option('-f, --format <name>', 'text or json', 'text')
-    .option('--preset <name>', 'preset whose severities are shown', 'recommended')
-    .action((flags: { format: string; preset: string }) => {
+    .option('-c, --config <file>', 'use this configuration file instead of the nearest one')
+    .option('--preset <name>', 'preset whose severities are shown; overrides `extends` (default: the configuration\'s `extends`, else recommended)')
+    .action((flags: RulesFlags) => {
       exitCode = rulesCommand(flags, io);
     });
   program
@@ -75,6 +77,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .action(async () => {
       exitCode = await runLanguageServer();
     });
+  // `cdp-lint help [command]`: a program with an action of its own gets no help command unless asked.
+  program.helpCommand('help [command]', 'show help for a command');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -112,20 +116,6 @@ async function runLanguageServer(): Promise<number> {
 /** A specifier the bundler leaves alone (the bundle loads dist/lsp.cjs instead). */
 const SERVER_MODULE = '../lsp/server.js';
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function rulesCommand(flags: { format: string; preset: string }, io: Io): number {
-  if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`Unknown format "${flags.format}" for rules; expected text or json`);
-  if (!(PRESET_NAMES as readonly string[]).includes(flags.preset)) throw new UsageError(`Unknown preset "${flags.preset}"; expected ${PRESET_NAMES.join(' or ')}`);
-  const preset = PRESETS[flags.preset as PresetName];
-  const rows = [...RULES.values()].map((r) => ({ id: r.meta.id, severity: preset[r.meta.id] ?? 'off', description: r.meta.description }));
-  if (flags.format === 'json') {
-    io.stdout(JSON.stringify(rows, null, 2) + '\n');
-    return 0;
-  }
-  const w = Math.max(...rows.map((r) => r.id.length));
-  for (const r of rows) io.stdout(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.description}\n`);
-  return 0;
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
