@@ -6,6 +6,7 @@ import { runLint, type Linted, type LintOptions } from '../api/lint.js';
 import { MAX_THREADS, type ThreadSetting } from '../engine/parallel.js';
 import { formatBaseline } from '../engine/baseline.js';
 import { defaultLimits, type Limits } from '../load/source.js';
+import { useColor } from './color.js';
 import { RULES, docsUrl } from '../rules/index.js';
 import type { PresetName } from '../config/presets.js';
 import { relativePath, plural } from '../report/common.js';
@@ -27,6 +28,7 @@ export interface LintFlags {
   maxAliases?: string;
   maxRefHops?: string;
   verbose?: boolean;
+  /** --color (true) or --no-color (false), whichever is given last; undefined when neither is. */
   color?: boolean;
   fix?: boolean;
   baseline?: string;
@@ -137,7 +139,7 @@ function limitsOf(flags: LintFlags): Limits {
 
 function formatOptions(flags: LintFlags, io: CommandIo): FormatOptions {
   return {
-    color: flags.color !== false && io.isTTY && !io.env['NO_COLOR'],
+    color: useColor({ flag: flags.color, env: io.env, isTTY: io.isTTY }),
     verbose: flags.verbose === true,
     cwd: io.cwd,
     toolVersion: io.version,

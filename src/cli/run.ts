@@ -50,7 +50,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--threads <n>', 'threads that lint: off (the main thread only), a number, or auto (default: from the number of files and cores)')
     .option('--verbose', 'show documentation links and clean files')
     .option('--debug', 'print stack traces of internal errors')
-    .option('--no-color', 'disable colours')
+    .option('--color', 'colours, even when stdout is not a terminal (default: on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR=1 or 0 forces them on or off)')
+    .option('--no-color', 'no colours')
     .showHelpAfterError(false)
     // Without it the root's -f/--format swallows `cdp-lint rules --format json`.
     .enablePositionalOptions()
