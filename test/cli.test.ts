@@ -33,7 +33,7 @@ function json(run: Run): JsonReport {
 }
 
 interface JsonReport {
-  files: Array<{ path: string; layout: string; diagnostics: Array<{ ruleId: string; severity: string; message: string; pointer: string; range: Range }> }>;
+  files: Array<{ path: string; layout: string; diagnostics: Array<{ ruleId: string; severity: string; message: string; pointer: string; range: Range; fixable: boolean }> }>;
   summary: { files: number; errors: number; warnings: number; infos: number };
 }
 type Range = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -106,7 +106,8 @@ describe('--format json', () => {
       ['path', 'layout', 'diagnostics'],
     ]);
     for (const d of out.files.flatMap((f) => f.diagnostics)) {
-      expect(Object.keys(d)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range']);
+      expect(Object.keys(d)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range', 'fixable']);
+      expect(typeof d.fixable).toBe('boolean');
       expect(Object.keys(d.range)).toEqual(['start', 'end']);
       expect(Object.keys(d.range.start)).toEqual(['line', 'column']);
       expect(Object.keys(d.range.end)).toEqual(['line', 'column']);
@@ -128,6 +129,7 @@ describe('--format json', () => {
       message: '`/contacts/put`: path `/contacts` has get and post; no put',
       pointer: '/preDefinedActions/1/resourcePath',
       range: { start: { line: 14, column: 23 }, end: { line: 14, column: 38 } },
+      fixable: false,
     });
   });
 });

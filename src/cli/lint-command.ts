@@ -44,6 +44,8 @@ export interface CommandIo {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** Columns of the terminal stdout is (asked only when it is one); undefined when unknown. */
+  terminalColumns?: () => number | undefined;
   version: string;
 }
 
@@ -140,11 +142,21 @@ function limitsOf(flags: LintFlags): Limits {
 function formatOptions(flags: LintFlags, io: CommandIo): FormatOptions {
   return {
     color: useColor({ flag: flags.color, env: io.env, isTTY: io.isTTY }),
+    width: terminalWidth(io),
     verbose: flags.verbose === true,
     cwd: io.cwd,
     toolVersion: io.version,
     rules: new Map([...RULES.values()].map((r) => [r.meta.id, { description: r.meta.description, helpUri: docsUrl(r.meta.id) }])),
   };
+}
+
+/** Columns to wrap the report on stdout at: COLUMNS when it is a positive integer, else the terminal's; undefined (no wrapping) otherwise. */
+function terminalWidth(io: CommandIo): number | undefined {
+  const fromEnv = Number(io.env['COLUMNS']);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  if (!io.isTTY) return undefined;
+  const columns = io.terminalColumns?.();
+  return columns !== undefined && columns > 0 ? columns : undefined;
 }
 
 interface ExitInput {

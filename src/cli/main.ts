@@ -34,6 +34,7 @@ export function main(entry: string, options: { writesCodeCache?: boolean } = {})
     cwd: process.cwd(),
     env: process.env,
     isTTY: isTerminal(1),
+    terminalColumns: () => process.stdout.columns,
   }).then((code) => {
     // Everything is written (synchronously) and the workers have ended: exit now. Left to end by
     // itself, the process first runs the event loop's last turn, where V8 does a young-generation

@@ -60,7 +60,7 @@ function listed(items: string[]): string {
 export interface WriteContext {
   cwd: string;
   stdout: (text: string) => void;
-  /** Options for reports on stdout; files never get colours. */
+  /** Options for reports on stdout; files never get colours, nor lines wrapped to the terminal. */
   formatOptions: FormatOptions;
   /** Writes a report file (never through a link or over a linted file, see util/safe-write.ts); throws WriteRefused. */
   writeFile: (path: string, shownAs: string, text: string) => void;
@@ -69,7 +69,7 @@ export interface WriteContext {
 /** Render every planned report and write it; a file that must not or cannot be written is a usage error (WriteRefused). */
 export async function writeReports(plans: OutputPlan[], result: LintResult, ctx: WriteContext): Promise<void> {
   for (const plan of plans) {
-    const options = plan.file ? { ...ctx.formatOptions, color: false } : ctx.formatOptions;
+    const options = plan.file ? { ...ctx.formatOptions, color: false, width: undefined } : ctx.formatOptions;
     const formatter = await getFormatter(plan.format, options.color);
     const text = formatter(result, options);
     const withNewline = text === '' || text.endsWith('\n') ? text : text + '\n';

@@ -10,9 +10,12 @@ function copyRange(range: Range): Range {
   };
 }
 
-// Fixes are edits for --fix, not part of the report, so `fix` is deliberately left out.
-function copyDiagnostic(d: Diagnostic): Omit<Diagnostic, 'fix'> {
-  return { ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range) };
+/** A diagnostic as the JSON report gives it. */
+export type JsonDiagnostic = Omit<Diagnostic, 'fix'> & { fixable: boolean };
+
+// The edits are for --fix, not for readers: the report says only whether there are any.
+function copyDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return { ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range), fixable: d.fix !== undefined && d.fix.length > 0 };
 }
 
 function copySummary(summary: Summary): Summary {

@@ -13,6 +13,8 @@ export interface FormatOptions {
   /** Paths in SARIF, GitHub, JUnit and stylish output are shown relative to this directory. */
   cwd: string;
   toolVersion: string;
+  /** Columns of the terminal, to wrap stylish lines at (no wrapping when undefined). */
+  width?: number;
   /** Metadata of known rules, keyed by rule id; diagnostics of unknown ids are still printed. */
   rules: Map<string, RuleMeta>;
 }

@@ -60,6 +60,66 @@ function oneLine(message: string): string {
   return message.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
 }
 
+/** A word to lay out: its text (perhaps coloured), its visible width, and the spaces before it on a shared line. */
+interface Word {
+  text: string;
+  width: number;
+  gap: number;
+}
+
+/** Visible width of plain text: code points, as a terminal counts most of them. */
+function widthOf(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Plain text cut into words at spaces (runs of spaces count as one). */
+function wordsOf(text: string): Word[] {
+  return text
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => ({ text: w, width: widthOf(w), gap: 1 }));
+}
+
+/** Paint lines of plain text, leaving their indentation as it is. */
+function paintLines(lines: string[], paint: Paint): string[] {
+  return lines.map((l) => {
+    const text = l.trimStart();
+    return l.slice(0, l.length - text.length) + paint(text);
+  });
+}
+
+/** Continuation lines start under the message unless that leaves fewer columns than this. */
+const MIN_MESSAGE_COLUMNS = 20;
+const NARROW_INDENT = 4;
+
+/**
+ * Lay out words after a first-line prefix of `prefixWidth` columns, in lines of at most `width`
+ * columns (no limit when undefined), continuation lines indented by `indent` columns. A word that
+ * does not fit even on a line of its own stays whole on that line. Returns the lines' texts
+ * without the prefix and with the indent.
+ */
+function wrapWords(words: Word[], layout: { prefixWidth: number; indent: number; width: number | undefined }): string[] {
+  const lines: string[] = [];
+  let text = '';
+  let used = layout.prefixWidth;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && layout.width !== undefined && used + word.gap + word.width > layout.width) {
+      lines.push(text);
+      text = ' '.repeat(layout.indent);
+      used = layout.indent;
+      empty = true;
+    }
+    text += (empty ? '' : ' '.repeat(word.gap)) + word.text;
+    used += (empty ? 0 : word.gap) + word.width;
+    empty = false;
+  }
+  lines.push(text);
+  return lines;
+}
+
 function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string[] {
   const rows: Row[] = file.diagnostics.map((d) => {
     const region = toRegion(d.range);
@@ -68,17 +128,24 @@ function fileBlock(file: FileResult, options: FormatOptions, c: Palette): string
   const lineWidth = Math.max(...rows.map((r) => r.line.length));
   const columnWidth = Math.max(...rows.map((r) => r.column.length));
   const severityWidth = Math.max(...rows.map((r) => r.diagnostic.severity.length));
-  const messageWidth = Math.max(...rows.map((r) => r.message.length));
-  // Docs links start under the message column.
-  const docsIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+  // Messages start in one column; continuation lines and docs links start there too.
+  const messageColumn = 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
+  const width = options.width;
+  const indent = width !== undefined && width - messageColumn < MIN_MESSAGE_COLUMNS ? NARROW_INDENT : messageColumn;
   const lines = [c.underline(shown(relativePath(file.path, options.cwd)))];
   for (const row of rows) {
     const { severity, ruleId } = row.diagnostic;
     const position = `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`;
     const severityCell = paint(c, severity, severity) + ' '.repeat(severityWidth - severity.length);
-    lines.push(`  ${position}  ${severityCell}  ${row.message.padEnd(messageWidth)}  ${c.dim(ruleId)}`);
+    // The rule id follows the message two spaces on; nothing is padded after it.
+    const words = [...wordsOf(row.message), { text: c.dim(ruleId), width: widthOf(ruleId), gap: 2 }];
+    const wrapped = wrapWords(words, { prefixWidth: messageColumn, indent, width });
+    lines.push(`  ${position}  ${severityCell}  ${wrapped[0]}`, ...wrapped.slice(1));
     const meta = options.rules.get(ruleId);
-    if (options.verbose && meta) lines.push(`${docsIndent}${c.dim(`Docs: ${meta.helpUri}`)}`);
+    if (options.verbose && meta) {
+      const docs = wrapWords(wordsOf(`Docs: ${meta.helpUri}`), { prefixWidth: indent, indent, width });
+      lines.push(...paintLines(docs.map((l, i) => (i === 0 ? ' '.repeat(indent) + l : l)), c.dim));
+    }
   }
   return lines;
 }
@@ -93,15 +160,25 @@ function blockOrNote(file: FileResult, options: FormatOptions, c: Palette): stri
   }
 }
 
-function summaryLine(summary: Summary, c: Palette): string {
+/** The summary's colour: that of the worst severity found, green when there is nothing. */
+function summaryPaint(summary: Summary, c: Palette): Paint {
+  if (summary.errors > 0) return c.redBold;
+  if (summary.warnings > 0) return c.yellowBold;
+  if (summary.infos > 0) return c.blueBold;
+  return c.green;
+}
+
+function summaryText(summary: Summary): string {
   const total = summary.errors + summary.warnings + summary.infos;
-  if (total === 0) return c.green(`✔ No problems found in ${plural(summary.files, 'file')}`);
-  const text =
-    `✖ ${plural(total, 'problem')} ` +
-    `(${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
-  if (summary.errors > 0) return c.redBold(text);
-  if (summary.warnings > 0) return c.yellowBold(text);
-  return c.blueBold(text);
+  if (total === 0) return `✔ No problems found in ${plural(summary.files, 'file')}`;
+  return `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
+}
+
+/** As ESLint says it: how many of the reported problems --fix would fix. */
+function fixableLine(result: LintResult): string | undefined {
+  const fixable = result.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.fix !== undefined && d.fix.length > 0).length, 0);
+  if (fixable === 0) return undefined;
+  return `${plural(fixable, 'problem')} can be fixed with --fix`;
 }
 
 /** With --baseline: how many problems it hid, and how many of its entries matched nothing (fixed since). */
@@ -113,7 +190,12 @@ function baselineLine(summary: Summary): string | undefined {
   return `Baseline: ${plural(summary.baselined ?? 0, 'problem')} hidden, ${entries}${advice}`;
 }
 
-/** Format a lint result for a terminal: one aligned table per file with problems, then a summary line. */
+/**
+ * Format a lint result for a terminal: one table per file with problems (positions and severities
+ * aligned, nothing padded after the message), then the summary, how many problems --fix can fix,
+ * and the baseline's counts. With `options.width`, lines are wrapped at spaces to that many columns;
+ * a message goes on under its first column.
+ */
 export function formatStylish(result: LintResult, options: FormatOptions): string {
   const c = paletteFor(options.color);
   const lines: string[] = [];
@@ -129,8 +211,12 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
     }
   }
   separate();
-  lines.push(summaryLine(result.summary, c));
+  const layout = (first: number, indent: number) => ({ prefixWidth: first, indent, width: options.width });
+  const summaryColour = summaryPaint(result.summary, c);
+  lines.push(...paintLines(wrapWords(wordsOf(summaryText(result.summary)), layout(0, 2)), summaryColour));
+  const fixable = fixableLine(result);
+  if (fixable) lines.push(...paintLines(wrapWords(wordsOf(fixable), layout(2, 2)).map((l, i) => (i === 0 ? `  ${l}` : l)), summaryColour));
   const baseline = baselineLine(result.summary);
-  if (baseline) lines.push(c.dim(baseline));
+  if (baseline) lines.push(...paintLines(wrapWords(wordsOf(baseline), layout(0, 2)), c.dim));
   return lines.join('\n');
 }

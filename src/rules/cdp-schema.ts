@@ -13,11 +13,13 @@ import type { Connector } from '../model/connector.js';
 import { Ptr } from '../model/pointer.js';
 import { EXTENSION_TYPES, type NodeType } from '../model/node-types.js';
 import { article, codeList, didYouMean, suggest } from '../util/text.js';
+import { distance } from 'fastest-levenshtein';
 
 /** Keys authors write for a known key under another name. */
 const SYNONYMS: Record<string, string> = { vendor: 'provider', predefinedActions: 'preDefinedActions' };
 
-const OPENAPI_ROOT_KEYS = ['openapi', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
+/** OpenAPI's root keys, which the openapi layout's root reads besides the connector's own. */
+export const OPENAPI_ROOT_KEYS = ['openapi', 'info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect'];
 
 interface CdpFinding extends Finding {
   ptr: Ptr;
@@ -211,7 +213,7 @@ export const unknownKey = defineRule({
         for (const { f, suggestion, misspelt } of unexpectedKeys(context.connector)) {
           // An x-cdp-* setting on the wrong object is misplaced-setting's: it says where the setting belongs.
           if (misspelt || Object.hasOwn(EXTENSION_TYPES, f.property!)) continue;
-          const hint = suggestion ? `; did you mean \`${suggestion}\`?` : f.known.length ? ` (expected ${codeList(f.known, 'or')})` : '';
+          const hint = suggestion ? `; did you mean \`${suggestion}\`?` : expectedHint(f.property!, f.known);
           const fix = isCustomStepVendor(f, suggestion) ? renameFix(context, f, 'provider') : undefined;
           context.report({ messageId: 'unknown', data: { property: f.property!, where: label(f.ptr), hint }, ptr: f.ptr.child(f.property!), target: 'key', fix });
         }
@@ -219,6 +221,25 @@ export const unknownKey = defineRule({
     };
   },
 });
+
+/** Past this many keys a message names only the nearest ones: a list of 18 keys makes an unreadable line. */
+const MAX_LISTED_KEYS = 3;
+
+/**
+ * " (expected `a`, `b` or `c`)" when there are few known keys; else the three nearest to `property`
+ * (edit distance, then schema order) and where the full list is. "" when nothing is known.
+ */
+function expectedHint(property: string, known: string[]): string {
+  if (known.length === 0) return '';
+  if (known.length <= MAX_LISTED_KEYS) return ` (expected ${codeList(known, 'or')})`;
+  const lower = property.toLowerCase();
+  const nearest = known
+    .map((k, i) => ({ k, i, d: distance(lower, k.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, MAX_LISTED_KEYS)
+    .map((n) => n.k);
+  return `; the nearest of the ${known.length} keys read there are ${codeList(nearest)} (all are listed in the rule's docs)`;
+}
 
 /** `vendor` in a custom step (`customSteps[i]`) is the one synonym --fix renames: the platform reads `provider`. */
 function isCustomStepVendor(f: CdpFinding, suggestion: string | undefined): boolean {

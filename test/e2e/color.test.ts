@@ -14,6 +14,8 @@ const PLAIN_FIRST = 'broken.json';
 const COLOURED_FIRST = `${ESC}4mbroken.json${ESC}24m`;
 const PLAIN_LAST = '✖ 4 problems (3 errors, 1 warning, 0 infos)';
 const COLOURED_LAST = `${ESC}31m${ESC}1m${PLAIN_LAST}${ESC}22m${ESC}39m`;
+const PLAIN_FIXABLE = '3 problems can be fixed with --fix';
+const COLOURED_FIXABLE = `  ${ESC}31m${ESC}1m${PLAIN_FIXABLE}${ESC}22m${ESC}39m`;
 
 let w: Workspace;
 beforeAll(() => {
@@ -48,13 +50,13 @@ function inTerminal(args: string[], env: Env = {}): string {
 
 function coloured(out: string): void {
   const lines = out.split('\n');
-  expect([lines[0], lines[lines.length - 2]]).toEqual([COLOURED_FIRST, COLOURED_LAST]);
+  expect([lines[0], ...lines.slice(-3)]).toEqual([COLOURED_FIRST, COLOURED_LAST, COLOURED_FIXABLE, '']);
   expect(lines[1]).toContain(`${ESC}33mwarning${ESC}39m`);
 }
 
 function plain(out: string): void {
   const lines = out.split('\n');
-  expect([lines[0], lines[lines.length - 2]]).toEqual([PLAIN_FIRST, PLAIN_LAST]);
+  expect([lines[0], ...lines.slice(-3)]).toEqual([PLAIN_FIRST, PLAIN_LAST, `  ${PLAIN_FIXABLE}`, '']);
   expect(out).not.toContain(ESC);
 }
 

@@ -17,20 +17,21 @@ beforeAll(() => {
 });
 afterAll(() => w.remove());
 
-const WARN_STYLISH = ['warn.json', `  15:57  warning  ${MESSAGES.vendor}  unknown-key`, '', '✖ 1 problem (0 errors, 1 warning, 0 infos)', ''].join('\n');
+const WARN_STYLISH = ['warn.json', `  15:57  warning  ${MESSAGES.vendor}  unknown-key`, '', '✖ 1 problem (0 errors, 1 warning, 0 infos)', '  1 problem can be fixed with --fix', ''].join('\n');
 
 describe('--quiet', () => {
   it('reports errors only', () => {
-    const width = MESSAGES.predefinedEvents.length;
+    // The hidden warning is fixable too, but only shown problems are counted as fixable.
     expect(w.run('--quiet', 'broken.json')).toEqual({
       code: 1,
       stdout: [
         'broken.json',
-        `  22:23  error  ${MESSAGES.postCase.padEnd(width)}  resource-path`,
-        `  23:23  error  ${MESSAGES.noPut.padEnd(width)}  resource-path`,
+        `  22:23  error  ${MESSAGES.postCase}  resource-path`,
+        `  23:23  error  ${MESSAGES.noPut}  resource-path`,
         `  25:3   error  ${MESSAGES.predefinedEvents}  misspelled-key`,
         '',
         '✖ 3 problems (3 errors, 0 warnings, 0 infos)',
+        '  2 problems can be fixed with --fix',
         '',
       ].join('\n'),
       stderr: '',

@@ -12,16 +12,16 @@ const DOCS = 'https://github.com/cdp-lint/cdp-lint/blob/main/docs/rules/';
 const SARIF_SCHEMA = new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url);
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
 
-// The stylish table of broken.json: messages padded to the longest one, then the rule id.
-const WIDTH = MESSAGES.predefinedEvents.length;
+// The stylish table of broken.json: positions and severities aligned, nothing padded after a message.
 const STYLISH = [
   'broken.json',
-  `  15:57  warning  ${MESSAGES.vendor.padEnd(WIDTH)}  unknown-key`,
-  `  22:23  error    ${MESSAGES.postCase.padEnd(WIDTH)}  resource-path`,
-  `  23:23  error    ${MESSAGES.noPut.padEnd(WIDTH)}  resource-path`,
+  `  15:57  warning  ${MESSAGES.vendor}  unknown-key`,
+  `  22:23  error    ${MESSAGES.postCase}  resource-path`,
+  `  23:23  error    ${MESSAGES.noPut}  resource-path`,
   `  25:3   error    ${MESSAGES.predefinedEvents}  misspelled-key`,
   '',
   '✖ 4 problems (3 errors, 1 warning, 0 infos)',
+  '  3 problems can be fixed with --fix',
   '',
 ].join('\n');
 
@@ -59,6 +59,7 @@ describe('stylish (default)', () => {
         'clean.json: no problems',
         '',
         '✖ 4 problems (3 errors, 1 warning, 0 infos)',
+        '  3 problems can be fixed with --fix',
         '',
       ].join('\n'),
     );
@@ -88,8 +89,10 @@ describe('json', () => {
       message: d.message,
       line: d.range.start.line,
       column: d.range.start.column,
+      fixable: d.fixable,
     }));
-    expect(found).toEqual(brokenJsonDiagnostics());
+    // --fix fixes the unknown `vendor`, the method's case and `predefinedEvents`, not the missing put.
+    expect(found).toEqual(brokenJsonDiagnostics().map((d, i) => ({ ...d, fixable: i !== 2 })));
     // The key's range spans the quoted key.
     expect(report.files[0].diagnostics[3].range).toEqual({ start: { line: 25, column: 3 }, end: { line: 25, column: 21 } });
   });

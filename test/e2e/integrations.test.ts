@@ -50,7 +50,7 @@ describe('.pre-commit-hooks.yaml', () => {
     const r = w.run(...(hook.args ?? []), ...files);
     expect(r).toEqual({
       code: 1,
-      stdout: ['connectors/warn.json', `  15:57  error  ${MESSAGES.vendor}  unknown-key`, '', '✖ 1 problem (1 error, 0 warnings, 0 infos)', ''].join('\n'),
+      stdout: ['connectors/warn.json', `  15:57  error  ${MESSAGES.vendor}  unknown-key`, '', '✖ 1 problem (1 error, 0 warnings, 0 infos)', '  1 problem can be fixed with --fix', ''].join('\n'),
       stderr: '',
     });
     // A commit that touches no connector passes.

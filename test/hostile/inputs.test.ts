@@ -375,8 +375,13 @@ describe('YAML aliases', () => {
 });
 
 describe('prototype keys', () => {
-  const unknownRoot = (key: string) =>
-    `Unknown key \`${key}\` in the connector root: the platform ignores it (expected \`name\`, \`type\`, \`category\`, \`version\`, \`connectorVersion\`, \`enabled\`, \`logoUrl\`, \`testResourcePath\`, \`id\`, \`tenantId\`, \`created\`, \`updated\`, \`description\`, \`externalDocs\`, \`vendor\`, \`configSchema\`, \`securitySchemes\`, \`preDefinedActions\`, \`preDefinedEvents\`, \`preDefinedEventListeners\`, \`pollingConfigs\`, \`enrichmentPoints\`, \`openapi\`, \`info\`, \`servers\`, \`paths\`, \`webhooks\`, \`components\`, \`security\`, \`tags\` or \`jsonSchemaDialect\`)`;
+  // 31 keys are read at the root: the message names the three nearest (edit distance, then schema order).
+  const NEAREST = new Map([
+    ['__proto__', '`version`, `updated` and `paths`'],
+    ['constructor', '`category`, `created` and `description`'],
+    ['prototype', '`type`, `logoUrl` and `created`'],
+  ]);
+  const unknownRoot = (key: string) => `Unknown key \`${key}\` in the connector root: the platform ignores it; the nearest of the 31 keys read there are ${NEAREST.get(key)} (all are listed in the rule's docs)`;
 
   it('`__proto__`, `constructor` and `prototype` at the root are unknown keys like any other (JSON)', () => {
     const text = CLEAN.replace(
@@ -405,7 +410,7 @@ describe('prototype keys', () => {
       diag(
         'unknown-key',
         'warning',
-        'Unknown key `__proto__` in `preDefinedActions[0]`: the platform ignores it (expected `resourcePath`, `name`, `description`, `id`, `configValues` or `enrichments`)',
+        "Unknown key `__proto__` in `preDefinedActions[0]`: the platform ignores it; the nearest of the 6 keys read there are `name`, `description` and `id` (all are listed in the rule's docs)",
         '/preDefinedActions/0/__proto__',
         at(text, '__proto__', 1),
       ),

@@ -3,7 +3,7 @@ import { formatJson } from '../../src/report/json.js';
 import { makeOptions, result, TRICKY_MESSAGE } from './fixture.js';
 
 describe('formatJson', () => {
-  it('serialises files, diagnostics and summary with a fixed field order and no fixes', () => {
+  it('serialises files, diagnostics and summary with a fixed field order and a fixable flag instead of the fixes', () => {
     const out = formatJson(result, makeOptions());
     const parsed = JSON.parse(out);
     expect(parsed).toEqual({
@@ -19,6 +19,7 @@ describe('formatJson', () => {
               message: 'path /contacts has get, post; no put',
               pointer: '/paths/~1contacts',
               range: { start: { line: 8, column: 3 }, end: { line: 8, column: 14 } },
+              fixable: false,
             },
             {
               ruleId: 'operation-response-schema',
@@ -27,6 +28,7 @@ describe('formatJson', () => {
               message: TRICKY_MESSAGE,
               pointer: '/paths/~1contacts/get/responses',
               range: { start: { line: 12, column: 7 }, end: { line: 14, column: 20 } },
+              fixable: true,
             },
             {
               ruleId: 'description-style',
@@ -35,6 +37,7 @@ describe('formatJson', () => {
               message: 'description should end with a period',
               pointer: '/info/description',
               range: { start: { line: 103, column: 16 }, end: { line: 103, column: 16 } },
+              fixable: false,
             },
           ],
         },
@@ -44,7 +47,7 @@ describe('formatJson', () => {
     });
     expect(Object.keys(parsed)).toEqual(['files', 'summary']);
     expect(Object.keys(parsed.files[0])).toEqual(['path', 'layout', 'diagnostics']);
-    expect(Object.keys(parsed.files[0].diagnostics[1])).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range']);
+    expect(Object.keys(parsed.files[0].diagnostics[1])).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'range', 'fixable']);
     expect(Object.keys(parsed.summary)).toEqual(['files', 'errors', 'warnings', 'infos']);
     expect(out).not.toContain('"fix"');
     expect(out.split('\n')[1]).toBe('  "files": [');

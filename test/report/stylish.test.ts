@@ -5,15 +5,15 @@ import { makeOptions, result } from './fixture.js';
 
 const ESC = '\u001b';
 
-// The long message sets the message column width; the other rows pad to it.
-const WIDE = ' '.repeat(80);
+// Positions and severities are aligned; nothing is padded after a message.
 const EXPECTED = [
   'connectors/acme/openapi.yaml',
-  `    8:3   warning  path /contacts has get, post; no put${WIDE}  path-methods-complete`,
+  `    8:3   warning  path /contacts has get, post; no put  path-methods-complete`,
   `   12:7   error    operation "listContacts": 100% of responses lack a <schema>, & 'x-cdp-fields' is empty add a schema to each response  operation-response-schema`,
-  `  103:16  info     description should end with a period${WIDE}  description-style`,
+  `  103:16  info     description should end with a period  description-style`,
   '',
   '✖ 3 problems (1 error, 1 warning, 1 info)',
+  '  1 problem can be fixed with --fix',
 ].join('\n');
 
 describe('formatStylish', () => {
@@ -26,15 +26,16 @@ describe('formatStylish', () => {
     expect(formatStylish(result, makeOptions({ verbose: true }))).toBe(
       [
         'connectors/acme/openapi.yaml',
-        `    8:3   warning  path /contacts has get, post; no put${WIDE}  path-methods-complete`,
+        `    8:3   warning  path /contacts has get, post; no put  path-methods-complete`,
         `${docsIndent}Docs: https://cdp-lint.dev/rules/path-methods-complete`,
         `   12:7   error    operation "listContacts": 100% of responses lack a <schema>, & 'x-cdp-fields' is empty add a schema to each response  operation-response-schema`,
         `${docsIndent}Docs: https://cdp-lint.dev/rules/operation-response-schema`,
-        `  103:16  info     description should end with a period${WIDE}  description-style`,
+        `  103:16  info     description should end with a period  description-style`,
         '',
         'connectors/clean/hub.json: no problems',
         '',
         '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '  1 problem can be fixed with --fix',
       ].join('\n'),
     );
   });
@@ -47,7 +48,10 @@ describe('formatStylish', () => {
     expect(out).toContain(`${ESC}[31merror${ESC}[39m    operation`);
     expect(out).toContain(`${ESC}[34minfo${ESC}[39m     description`);
     expect(out).toContain(`${ESC}[2moperation-response-schema${ESC}[22m`);
-    expect(out.split('\n').at(-1)).toBe(`${ESC}[31m${ESC}[1m✖ 3 problems (1 error, 1 warning, 1 info)${ESC}[22m${ESC}[39m`);
+    expect(out.split('\n').slice(-2)).toEqual([
+      `${ESC}[31m${ESC}[1m✖ 3 problems (1 error, 1 warning, 1 info)${ESC}[22m${ESC}[39m`,
+      `  ${ESC}[31m${ESC}[1m1 problem can be fixed with --fix${ESC}[22m${ESC}[39m`,
+    ]);
     // Colour must not change the layout: stripped of escapes it is the plain output.
     expect(out.replace(/\u001b\[\d+m/g, '')).toBe(EXPECTED);
     expect(formatStylish(result, makeOptions())).not.toContain(ESC);
@@ -99,5 +103,56 @@ describe('formatStylish', () => {
       ];
       expect(formatStylish({ files: one, summary: summarize(one) }, makeOptions()).split('\n')[1]).toBe('  1:1  error  first second  r1');
     }
+  });
+
+  it('wraps at spaces to the width, continuing under the message, and never pads', () => {
+    const out = formatStylish(result, makeOptions({ width: 60 }));
+    expect(out).toBe(
+      [
+        'connectors/acme/openapi.yaml',
+        '    8:3   warning  path /contacts has get, post; no put',
+        '                   path-methods-complete',
+        '   12:7   error    operation "listContacts": 100% of',
+        '                   responses lack a <schema>, &',
+        "                   'x-cdp-fields' is empty add a schema to",
+        '                   each response  operation-response-schema',
+        '  103:16  info     description should end with a period',
+        '                   description-style',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '  1 problem can be fixed with --fix',
+      ].join('\n'),
+    );
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('keeps a word longer than the width whole, on a line of its own, and indents less when the message column leaves too little', async () => {
+    const long: FileResult[] = [
+      {
+        path: '/repo/a.yaml',
+        layout: 'openapi',
+        diagnostics: [
+          { ruleId: 'r1', severity: 'error', message: 'see https://example.com/a/very/long/address/that/cannot/break here', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+        ],
+      },
+    ];
+    expect(formatStylish({ files: long, summary: summarize(long) }, makeOptions({ width: 40 })).split('\n')).toEqual([
+      'a.yaml',
+      '  1:1  error  see',
+      '              https://example.com/a/very/long/address/that/cannot/break',
+      '              here  r1',
+      '',
+      '✖ 1 problem (1 error, 0 warnings, 0',
+      '  infos)',
+    ]);
+    expect(formatStylish({ files: long, summary: summarize(long) }, makeOptions({ width: 30 })).split('\n').slice(1, 4)).toEqual([
+      '  1:1  error  see',
+      '    https://example.com/a/very/long/address/that/cannot/break',
+      '    here  r1',
+    ]);
+    await loadColors();
+    // Colours do not count as columns.
+    const coloured = formatStylish(result, makeOptions({ width: 60, color: true }));
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatStylish(result, makeOptions({ width: 60 })));
   });
 });
