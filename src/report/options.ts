@@ -3,6 +3,10 @@
 export interface RuleMeta {
   description: string;
   helpUri: string;
+  /** The rule's documentation page, read on first call (SARIF only); undefined when there is none. */
+  docs?: () => { fullDescription: string; text: string; markdown: string } | undefined;
+  /** Whether the rule can carry fixes. */
+  fixable?: boolean;
 }
 
 export interface FormatOptions {

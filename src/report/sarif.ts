@@ -46,23 +46,50 @@ function firedRules(result: LintResult): Map<string, Level> {
   return fired;
 }
 
+/**
+ * A rule as code scanning shows it beside each alert: short and full descriptions, help (text and
+ * Markdown, from the rule's docs page) and its link; GitHub requires all of them (GH2012).
+ */
 function ruleDescriptor(id: string, level: Level, options: FormatOptions): Record<string, unknown> {
   const meta = options.rules.get(id);
-  const rule: Record<string, unknown> = { id, shortDescription: { text: meta?.description ?? id } };
+  const short = meta?.description ?? id;
+  const docs = meta?.docs?.();
+  const rule: Record<string, unknown> = { id, name: ruleName(id), shortDescription: { text: short }, fullDescription: { text: docs?.fullDescription || short } };
+  const more = meta?.helpUri ? `Documentation: ${meta.helpUri}` : '';
+  rule.help = docs
+    ? { text: docs.text, markdown: docs.markdown }
+    : { text: [short, more].filter(Boolean).join('\n\n'), markdown: [short, meta?.helpUri ? `[Documentation](${meta.helpUri})` : ''].filter(Boolean).join('\n\n') };
   if (meta?.helpUri) rule.helpUri = meta.helpUri;
   rule.defaultConfiguration = { level };
+  if (meta?.fixable) rule.properties = { fixable: true };
   return rule;
 }
 
+/** `resource-path` -> `ResourcePath`: SARIF's rule name is an identifier-like word (§3.49.7). */
+function ruleName(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/gi, (_m, _dash: string, c: string) => c.toUpperCase());
+}
+
+/** --fix's edits as a SARIF fix (§3.55): replacements by UTF-16 offset, as columnKind says. */
+function sarifFix(d: Diagnostic, location: ArtifactLocation): Record<string, unknown> | undefined {
+  if (!d.fix || d.fix.length === 0) return undefined;
+  const replacements = d.fix.map((e) => ({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } }));
+  const texts = d.fix.map((e) => `\`${e.text}\``).join(', ');
+  return { description: { text: `cdp-lint --fix writes ${texts} here` }, artifactChanges: [{ artifactLocation: location, replacements }] };
+}
+
 function sarifResult(d: Diagnostic, ruleIndex: number, location: ArtifactLocation): Record<string, unknown> {
-  return {
+  const result: Record<string, unknown> = {
     ruleId: d.ruleId,
     ruleIndex,
     level: LEVELS[d.severity],
     message: { text: d.message },
     locations: [{ physicalLocation: { artifactLocation: location, region: toRegion(d.range) } }],
-    properties: { pointer: d.pointer },
   };
+  const fix = sarifFix(d, location);
+  if (fix) result.fixes = [fix];
+  result.properties = { pointer: d.pointer };
+  return result;
 }
 
 /** Format a lint result as a SARIF 2.1.0 log with one run. */

@@ -42,22 +42,39 @@ describe('formatSarif', () => {
     expect(run.tool.driver.name).toBe('cdp-lint');
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toBe('https://www.npmjs.com/package/cdp-lint');
+    // Without a docs page, the descriptions and help repeat the one-line description and give the link.
+    const described = (id: string, name: string, text: string, level: string) => ({
+      id,
+      name,
+      shortDescription: { text },
+      fullDescription: { text },
+      help: { text: `${text}\n\nDocumentation: https://cdp-lint.dev/rules/${id}`, markdown: `${text}\n\n[Documentation](https://cdp-lint.dev/rules/${id})` },
+      helpUri: `https://cdp-lint.dev/rules/${id}`,
+      defaultConfiguration: { level },
+    });
     expect(run.tool.driver.rules).toEqual([
       // Unknown to the registry: described by its id, no help link.
-      { id: 'description-style', shortDescription: { text: 'description-style' }, defaultConfiguration: { level: 'note' } },
-      {
-        id: 'operation-response-schema',
-        shortDescription: { text: 'Every response declares a schema.' },
-        helpUri: 'https://cdp-lint.dev/rules/operation-response-schema',
-        defaultConfiguration: { level: 'error' },
-      },
-      {
-        id: 'path-methods-complete',
-        shortDescription: { text: 'Collection paths offer the full set of methods.' },
-        helpUri: 'https://cdp-lint.dev/rules/path-methods-complete',
-        defaultConfiguration: { level: 'warning' },
-      },
+      { id: 'description-style', name: 'DescriptionStyle', shortDescription: { text: 'description-style' }, fullDescription: { text: 'description-style' }, help: { text: 'description-style', markdown: 'description-style' }, defaultConfiguration: { level: 'note' } },
+      described('operation-response-schema', 'OperationResponseSchema', 'Every response declares a schema.', 'error'),
+      described('path-methods-complete', 'PathMethodsComplete', 'Collection paths offer the full set of methods.', 'warning'),
     ]);
+  });
+
+  it('takes fullDescription and help from the docs page when there is one, and marks fixable rules', () => {
+    const docs = { fullDescription: 'What it catches.', text: 'Page\n\nWhat it catches', markdown: 'Page\n\n## What it catches' };
+    const options = makeOptions();
+    options.rules.set('path-methods-complete', { ...options.rules.get('path-methods-complete')!, docs: () => docs, fixable: true });
+    const rules: Json[] = JSON.parse(formatSarif(result, options)).runs[0].tool.driver.rules;
+    expect(rules[2]).toEqual({
+      id: 'path-methods-complete',
+      name: 'PathMethodsComplete',
+      shortDescription: { text: 'Collection paths offer the full set of methods.' },
+      fullDescription: { text: 'What it catches.' },
+      help: { text: 'Page\n\nWhat it catches', markdown: 'Page\n\n## What it catches' },
+      helpUri: 'https://cdp-lint.dev/rules/path-methods-complete',
+      defaultConfiguration: { level: 'warning' },
+      properties: { fixable: true },
+    });
   });
 
   it('maps each diagnostic to a result with level, location, region and pointer', () => {
@@ -80,6 +97,13 @@ describe('formatSarif', () => {
         message: { text: TRICKY_MESSAGE },
         locations: [
           { physicalLocation: { artifactLocation: location, region: { startLine: 12, startColumn: 7, endLine: 14, endColumn: 20 } } },
+        ],
+        // The diagnostic's fix, as replacements by UTF-16 offset.
+        fixes: [
+          {
+            description: { text: 'cdp-lint --fix writes `x` here' },
+            artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: { charOffset: 10, charLength: 2 }, insertedContent: { text: 'x' } }] }],
+          },
         ],
         properties: { pointer: '/paths/~1contacts/get/responses' },
       },
@@ -138,7 +162,7 @@ describe('formatSarif', () => {
     });
     // One rule reported at two severities is described at the more severe one.
     expect(other.runs[0].tool.driver.rules).toEqual([
-      { id: 'r', shortDescription: { text: 'r' }, defaultConfiguration: { level: 'error' } },
+      { id: 'r', name: 'R', shortDescription: { text: 'r' }, fullDescription: { text: 'r' }, help: { text: 'r', markdown: 'r' }, defaultConfiguration: { level: 'error' } },
     ]);
   });
 
