@@ -23,7 +23,7 @@ interface Run {
 
 /** Run the built CLI; NO_COLOR is removed from the environment unless `env` sets it. */
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: undefined, ...options.env };
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
