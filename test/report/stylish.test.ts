@@ -132,7 +132,7 @@ describe('formatStylish', () => {
         path: '/repo/a.yaml',
         layout: 'openapi',
         diagnostics: [
-          { ruleId: 'r1', severity: 'error', message: 'see https://example.com/a/very/long/address/that/cannot/break here', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+          { ruleId: 'r1', messageId: 'm', severity: 'error', message: 'see https://example.com/a/very/long/address/that/cannot/break here', pointer: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
         ],
       },
     ];
