@@ -35,10 +35,38 @@ export interface Diagnostic {
   fix?: TextEdit[];
 }
 
+/** Why a problem is not reported: a comment in the file, or an entry of a configuration file's `suppressions`. */
+export interface Suppression {
+  kind: 'comment' | 'config';
+  /** The reason its author gave. */
+  reason: string;
+  /** Where it is written: `line 12` (of the linted file), or `.cdp-lint.yaml#/suppressions/0`. */
+  source: string;
+}
+
+/** A problem found but suppressed, with the suppression that silenced it. */
+export interface SuppressedDiagnostic extends Diagnostic {
+  suppression: Suppression;
+}
+
+/** A configuration file's suppression that matched no problem in the files it applies to. */
+export interface UnusedSuppression {
+  /** The configuration file, as displayed. */
+  config: string;
+  /** Index in its `suppressions` list. */
+  index: number;
+  files: string;
+  rule: string;
+  pointer: string;
+  reason: string;
+}
+
 export interface FileResult {
   path: string;
   layout: Layout;
   diagnostics: Diagnostic[];
+  /** Problems silenced by a suppression (only when there are some). */
+  suppressed?: SuppressedDiagnostic[];
   /** Present when --fix rewrote the file. */
   fixed?: number;
 }
@@ -52,11 +80,15 @@ export interface Summary {
   staleBaseline?: number;
   /** Diagnostics hidden by the baseline (only with --baseline). */
   baselined?: number;
+  /** Problems silenced by suppressions (only when there are some). */
+  suppressed?: number;
 }
 
 export interface LintResult {
   files: FileResult[];
   summary: Summary;
+  /** Configuration suppressions that matched nothing in the files they apply to (only when there are some). */
+  unusedSuppressions?: UnusedSuppression[];
 }
 
 /** Summarise diagnostics by severity. */

@@ -14,6 +14,8 @@ import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
 import { applyBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
 import type { Limits, SourceFile } from '../load/source.js';
 import { ConfigResolver } from '../config/config.js';
+import { suppressByConfig } from '../engine/suppress-config.js';
+import { relativePath } from '../report/common.js';
 import { openSession, type CommonOptions } from './lint-text.js';
 import { summarize, type Diagnostic, type FileResult, type LintResult, type Summary } from '../types.js';
 
@@ -104,10 +106,15 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
   if (linted.length === 0 && !options.onlyConnectors) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}`);
   hooks.linted?.(linted);
   const fixesWritten = options.fix === true ? fixAll(linted, hooks) : true;
+  // Configuration suppressions apply to what --fix left; comments were applied while linting.
+  const unusedSuppressions = suppressByConfig(linted, (file) => session.configs.configFor(file), (abs) => relativePath(abs, session.cwd));
   const { files, summary } = hideBaselined(linted, baseline);
   const counted = files.flatMap((f) => f.diagnostics);
   const reported = options.quiet ? files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : files;
-  return { result: { files: reported, summary: { ...summarize(reported), ...summary } }, linted, counted, fixesWritten, unreadable: unreadable.length };
+  const suppressed = files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
+  const result: LintResult = { files: reported, summary: { ...summarize(reported), ...summary, ...(suppressed > 0 ? { suppressed } : {}) } };
+  if (unusedSuppressions.length > 0) result.unusedSuppressions = unusedSuppressions;
+  return { result, linted, counted, fixesWritten, unreadable: unreadable.length };
 }
 
 /** The `threads` option, checked: `off`, `auto` (also when absent) or a whole number from 1 to MAX_THREADS. */

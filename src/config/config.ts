@@ -15,7 +15,8 @@ import { suggest } from '../util/text.js';
 /** File names looked for in each folder, in this order; the first one present wins. */
 export const CONFIG_NAMES = ['.cdp-lint.yaml', '.cdp-lint.yml', '.cdp-lint.json'] as const;
 
-const KEYS = ['extends', 'rules', 'ignore'];
+const KEYS = ['extends', 'rules', 'ignore', 'suppressions'];
+const SUPPRESSION_KEYS = ['files', 'rule', 'pointer', 'reason'];
 const SEVERITIES: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 
 /** A mistake in a configuration file: the CLI prints it as one line and exits 2. */
@@ -34,6 +35,22 @@ export interface Config {
   ignore: string[];
   /** True when a file (absolute path) matches one of the ignore globs. */
   ignores(file: string): boolean;
+  /** Problems to silence, each with its reason. */
+  suppressions: ConfigSuppression[];
+}
+
+/** One entry of `suppressions`: silence `rule` at `pointer` (and below it) in the files `files` matches. */
+export interface ConfigSuppression {
+  /** Index in the file's `suppressions` list. */
+  index: number;
+  /** Glob relative to the config file's folder (as written; `**` when absent). */
+  files: string;
+  rule: string;
+  /** RFC 6901 JSON pointer; "" (the default) is the whole file. */
+  pointer: string;
+  reason: string;
+  /** True when a file (absolute path) is one `files` matches. */
+  matches(file: string): boolean;
 }
 
 /**
@@ -103,7 +120,7 @@ function validate(raw: unknown, ctx: ValidateContext): Config {
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "${key}"${hint(key, KEYS)} (expected ${KEYS.map((k) => `"${k}"`).join(', ')})`);
   }
-  const config: Config = { path: ctx.path, rules: {}, ignore: [], ignores: () => false };
+  const config: Config = { path: ctx.path, rules: {}, ignore: [], ignores: () => false, suppressions: [] };
   if (raw.extends !== undefined) {
     const ext = raw.extends;
     if (typeof ext !== 'string' || !(PRESET_NAMES as readonly string[]).includes(ext)) {
@@ -129,7 +146,28 @@ function validate(raw: unknown, ctx: ValidateContext): Config {
     config.ignore = list as string[];
     config.ignores = ignoreMatcher(dirname(ctx.path), config.ignore);
   }
+  if (raw.suppressions !== undefined && raw.suppressions !== null) {
+    if (!Array.isArray(raw.suppressions)) throw new ConfigError(`${where}: suppressions: expected a list of {files, rule, pointer, reason}`);
+    config.suppressions = raw.suppressions.map((entry, index) => suppressionOf(entry, index, ctx));
+  }
   return config;
+}
+
+function suppressionOf(entry: unknown, index: number, ctx: ValidateContext): ConfigSuppression {
+  const where = `${ctx.shownAs}: suppressions[${index}]`;
+  if (!isPlainObject(entry)) throw new ConfigError(`${where}: expected a mapping with "rule", "reason" and optionally "files" and "pointer"`);
+  for (const key of Object.keys(entry)) {
+    if (!SUPPRESSION_KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "${key}"${hint(key, SUPPRESSION_KEYS)} (expected ${SUPPRESSION_KEYS.map((k) => `"${k}"`).join(', ')})`);
+  }
+  const { files = '**', rule, pointer = '', reason } = entry as Record<string, unknown>;
+  if (typeof rule !== 'string' || rule === '') throw new ConfigError(`${where}: "rule" is required: the id of the rule whose problem is silenced`);
+  if (!ctx.ruleIds.includes(rule)) throw new ConfigError(`${where}: rule: unknown rule "${rule}"${hint(rule, ctx.ruleIds)}`);
+  if (typeof reason !== 'string' || reason.trim() === '') throw new ConfigError(`${where}: "reason" is required: say why this problem is accepted`);
+  if (typeof files !== 'string' || files === '') throw new ConfigError(`${where}: files: expected a glob`);
+  if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) {
+    throw new ConfigError(`${where}: pointer: expected a JSON pointer such as "/preDefinedActions/0", got ${JSON.stringify(pointer)}`);
+  }
+  return { index, files, rule, pointer, reason: reason.trim(), matches: ignoreMatcher(dirname(ctx.path), [files]) };
 }
 
 /**

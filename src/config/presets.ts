@@ -61,6 +61,7 @@ const recommended: Record<string, SeverityOrOff> = {
   'enum-values': 'warning',
   // Hygiene.
   'unused-component': 'info',
+  suppression: 'warning',
 };
 
 /** strict: recommended plus authoring hygiene. */

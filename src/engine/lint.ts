@@ -2,7 +2,7 @@
  * The engine: load a file, run the enabled rules over one walk of its model, and turn reports into
  * positioned diagnostics. Only this module turns a pointer into a line and column.
  */
-import type { Diagnostic, FileResult, Layout, Severity, TextEdit } from '../types.js';
+import type { Diagnostic, FileResult, Layout, Severity, SuppressedDiagnostic, TextEdit } from '../types.js';
 import { loadSource, type Limits, type SourceFile } from '../load/source.js';
 import { detectLayout } from '../load/layout.js';
 import type { ParseProblem } from '../load/json.js';
@@ -13,7 +13,8 @@ import { Ptr } from '../model/pointer.js';
 import { emptyVisitors, walk, type Visitors } from '../model/walk.js';
 import type { NodeType } from '../model/node-types.js';
 import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
-import { fill } from '../util/text.js';
+import { didYouMean, fill } from '../util/text.js';
+import { parseDirectives, type Directive } from './suppress-comments.js';
 
 export interface LintOptions {
   /** Enabled rules and their severities (rules absent from the map are off). */
@@ -51,7 +52,39 @@ export function lintSource(source: SourceFile, displayPath: string, options: Lin
       runRules(source, source.value, options, collector);
     }
   }
-  return { path: displayPath, layout, diagnostics: collector.finish() };
+  const suppressed = source.format === 'yaml' ? applyDirectives(parseDirectives(source.text), collector, options) : [];
+  const result: FileResult = { path: displayPath, layout, diagnostics: collector.finish() };
+  if (suppressed.length > 0) result.suppressed = suppressed;
+  return result;
+}
+
+/**
+ * Silence the problems that suppression comments name on their target lines, and report the
+ * comments that give no reason, name no known rule, or silence nothing. Returns what was silenced.
+ */
+function applyDirectives(directives: Directive[], collector: Collector, options: LintOptions): SuppressedDiagnostic[] {
+  const out: SuppressedDiagnostic[] = [];
+  for (const d of directives) {
+    const kind = d.target === d.line ? 'line' : 'next-line';
+    if (d.ruleIds.length === 0) {
+      collector.addAt('suppression', 'noRule', { kind }, d.span);
+      continue;
+    }
+    const known = d.ruleIds.filter((id) => options.rules.has(id));
+    for (const id of d.ruleIds) {
+      if (!known.includes(id)) collector.addAt('suppression', 'unknownRule', { kind, rule: id, hint: didYouMean(id, [...options.rules.keys()]) }, d.span);
+    }
+    if (d.reason === '') {
+      collector.addAt('suppression', 'noReason', { kind }, d.span);
+      continue;
+    }
+    for (const id of known) {
+      const taken = collector.take((p) => p.ruleId === id && p.range.start.line === d.target);
+      for (const p of taken) out.push({ ...p, suppression: { kind: 'comment', reason: d.reason, source: `line ${d.line}` } });
+      if (taken.length === 0) collector.addAt('suppression', 'unused', { kind, rule: id, target: d.target }, d.span);
+    }
+  }
+  return out;
 }
 
 function runRules(source: SourceFile, root: Record<string, unknown>, options: LintOptions, collector: Collector): void {
@@ -235,6 +268,25 @@ class Collector {
     if (report.fix) diagnostic.fix = report.fix as TextEdit[];
     if (writtenAt !== pointer) this.viaAlias.set(diagnostic, writtenAt);
     this.push(diagnostic);
+  }
+
+  /** Report at a span of the text that no pointer reaches (a comment). */
+  addAt(ruleId: string, messageId: string, data: Record<string, string | number>, span: { start: number; end: number }): void {
+    const severity = this.options.severities.get(ruleId);
+    if (!severity) return;
+    this.push({ ruleId, messageId, severity, message: this.text(ruleId, messageId, data), pointer: '', range: this.source.lines.range(span) });
+  }
+
+  /** Remove and return the diagnostics collected so far that `match`. */
+  take(match: (d: Diagnostic) => boolean): Diagnostic[] {
+    const taken: Diagnostic[] = [];
+    let kept = 0;
+    for (const d of this.out) {
+      if (match(d)) taken.push(d);
+      else this.out[kept++] = d;
+    }
+    this.out.length = kept;
+    return taken;
   }
 
   /** The rule's template for `messageId`, filled with `data`; an unknown id is a bug in the rule. */

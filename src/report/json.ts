@@ -1,5 +1,5 @@
 /** Machine-readable JSON output with a stable field order. */
-import type { Diagnostic, LintResult, Range, Summary } from '../types.js';
+import type { Diagnostic, LintResult, Range, Summary, Suppression, SuppressedDiagnostic } from '../types.js';
 import type { FormatOptions } from './options.js';
 import { escapeJsonText } from './escape.js';
 
@@ -22,16 +22,28 @@ function copySummary(summary: Summary): Summary {
   const out: Summary = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
   if (summary.baselined !== undefined) out.baselined = summary.baselined;
   if (summary.staleBaseline !== undefined) out.staleBaseline = summary.staleBaseline;
+  if (summary.suppressed !== undefined) out.suppressed = summary.suppressed;
   return out;
 }
 
-/** Format a lint result as pretty-printed JSON: files with their diagnostics, then the summary (bidirectional and C1 controls as `\\u` escapes). */
+/** A suppressed problem: the diagnostic, then what silenced it and why. */
+function copySuppressed(d: SuppressedDiagnostic): JsonDiagnostic & { suppression: Suppression } {
+  return { ...copyDiagnostic(d), suppression: { kind: d.suppression.kind, reason: d.suppression.reason, source: d.suppression.source } };
+}
+
+/**
+ * Format a lint result as pretty-printed JSON: files with their diagnostics (and, when there are
+ * some, the suppressed problems with the reason of each), then the summary, then configuration
+ * suppressions that matched nothing (when there are some); bidirectional and C1 controls as `\\u` escapes.
+ */
 export function formatJson(result: LintResult, _options: FormatOptions): string {
   const files = result.files.map((f) => ({
     path: f.path,
     layout: f.layout,
     ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
     diagnostics: f.diagnostics.map(copyDiagnostic),
+    ...(f.suppressed && f.suppressed.length > 0 ? { suppressed: f.suppressed.map(copySuppressed) } : {}),
   }));
-  return escapeJsonText(JSON.stringify({ files, summary: copySummary(result.summary) }, null, 2));
+  const unused = result.unusedSuppressions && result.unusedSuppressions.length > 0 ? { unusedSuppressions: result.unusedSuppressions.map((u) => ({ ...u })) } : {};
+  return escapeJsonText(JSON.stringify({ files, summary: copySummary(result.summary), ...unused }, null, 2));
 }

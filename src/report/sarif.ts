@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 output, shaped for GitHub code scanning uploads. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, LintResult, Severity } from '../types.js';
+import type { Diagnostic, LintResult, Severity, SuppressedDiagnostic } from '../types.js';
 import { isOutside, relativePath, toRegion } from './common.js';
 import type { FormatOptions } from './options.js';
 import { escapeJsonText } from './escape.js';
@@ -37,7 +37,7 @@ function srcRootUri(cwd: string): string {
 function firedRules(result: LintResult): Map<string, Level> {
   const fired = new Map<string, Level>();
   for (const file of result.files) {
-    for (const d of file.diagnostics) {
+    for (const d of [...file.diagnostics, ...(file.suppressed ?? [])]) {
       const level = LEVELS[d.severity];
       const seen = fired.get(d.ruleId);
       if (!seen || RANK[level] > RANK[seen]) fired.set(d.ruleId, level);
@@ -88,6 +88,9 @@ function sarifResult(d: Diagnostic, ruleIndex: number, location: ArtifactLocatio
   };
   const fix = sarifFix(d, location);
   if (fix) result.fixes = [fix];
+  const suppression = (d as Partial<SuppressedDiagnostic>).suppression;
+  // SARIF 2.1.0 §3.35: a comment in the file is `inSource`, a configuration file entry `external`.
+  if (suppression) result.suppressions = [{ kind: suppression.kind === 'comment' ? 'inSource' : 'external', status: 'accepted', justification: `${suppression.reason} (${suppression.source})` }];
   result.properties = { pointer: d.pointer };
   return result;
 }
@@ -98,8 +101,9 @@ export function formatSarif(result: LintResult, options: FormatOptions): string 
   const ruleIds = [...fired.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const artifacts = result.files.map((f) => ({ location: artifactLocation(f.path, options.cwd) }));
+  // Suppressed problems are results too, marked with their suppression: code scanning shows them as dismissed.
   const results = result.files.flatMap((f, i) =>
-    f.diagnostics.map((d) => sarifResult(d, ruleIndex.get(d.ruleId)!, artifacts[i]!.location)),
+    [...f.diagnostics, ...(f.suppressed ?? [])].map((d) => sarifResult(d, ruleIndex.get(d.ruleId)!, artifacts[i]!.location)),
   );
   const log = {
     $schema: SCHEMA_URI,

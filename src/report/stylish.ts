@@ -216,6 +216,14 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
   lines.push(...paintLines(wrapWords(wordsOf(summaryText(result.summary)), layout(0, 2)), summaryColour));
   const fixable = fixableLine(result);
   if (fixable) lines.push(...paintLines(wrapWords(wordsOf(fixable), layout(2, 2)).map((l, i) => (i === 0 ? `  ${l}` : l)), summaryColour));
+  if (result.summary.suppressed) {
+    lines.push(...paintLines(wrapWords(wordsOf(`${plural(result.summary.suppressed, 'problem')} suppressed (each with its reason in --format json)`), layout(0, 2)), c.dim));
+  }
+  for (const u of result.unusedSuppressions ?? []) {
+    const at = u.pointer === '' ? '' : ` at ${u.pointer}`;
+    const text = `Unused suppression ${u.config}#/suppressions/${u.index}: no ${u.rule} problem${at} in the files ${u.files} matches; remove it`;
+    lines.push(...paintLines(wrapWords(wordsOf(text), layout(0, 2)), c.yellow));
+  }
   const baseline = baselineLine(result.summary);
   if (baseline) lines.push(...paintLines(wrapWords(wordsOf(baseline), layout(0, 2)), c.dim));
   return lines.join('\n');

@@ -42,6 +42,7 @@ import { duplicateParameter } from './duplicate-parameter.js';
 import { enumValues } from './enum-values.js';
 import { eventSuccessResponse } from './event-success-response.js';
 import { serverVariables } from './server-variables.js';
+import { suppression } from './suppression.js';
 
 const all: Rule[] = [
   syntaxError,
@@ -95,6 +96,7 @@ const all: Rule[] = [
   valueFitsSchema,
   enumValues,
   unusedComponent,
+  suppression,
 ];
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(all.map((r) => [r.meta.id, r]));

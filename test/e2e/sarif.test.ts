@@ -29,6 +29,10 @@ beforeAll(() => {
   w = new Workspace();
   w.write('broken.json', BROKEN_JSON);
   w.write('references.json', BROKEN_REFERENCES);
+  // Suppressed problems, by comments and by a configuration file: results with `suppressions`.
+  w.write('suppressed/c.yaml', readFileSync(new URL('fixtures/rules/suppression/valid/silenced.yaml', REPO), 'utf8'));
+  w.write('suppressed/broken.json', BROKEN_JSON);
+  w.write('suppressed/.cdp-lint.yaml', 'suppressions:\n  - rule: misspelled-key\n    reason: renamed in the v2 API\n');
 });
 afterAll(() => w.remove());
 
@@ -56,7 +60,9 @@ function sarifOf(...args: string[]): Json {
 
 describe('SARIF for code scanning', () => {
   it("passes Microsoft's SARIF validator with the GitHub rule kinds (Gh, Ghas): no error, warning or note", () => {
-    w.write('all.sarif', JSON.stringify(sarifOf('broken.json', 'references.json')));
+    const log = sarifOf('broken.json', 'references.json', 'suppressed');
+    expect(log.runs[0].results.filter((r: Json) => r.suppressions).map((r: Json) => r.suppressions[0].kind)).toEqual(['external', 'inSource', 'inSource']);
+    w.write('all.sarif', JSON.stringify(log));
     expect(validateWithMultitool('all.sarif')).toEqual([]);
   });
 
