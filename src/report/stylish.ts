@@ -220,8 +220,9 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
     lines.push(...paintLines(wrapWords(wordsOf(`${plural(result.summary.suppressed, 'problem')} suppressed (each with its reason in --format json)`), layout(0, 2)), c.dim));
   }
   for (const u of result.unusedSuppressions ?? []) {
-    const at = u.pointer === '' ? '' : ` at ${u.pointer}`;
-    const text = `Unused suppression ${u.config}#/suppressions/${u.index}: no ${u.rule} problem${at} in the files ${u.files} matches; remove it`;
+    // The configuration file controls these: escaped as every file-controlled text is.
+    const at = u.pointer === '' ? '' : ` at ${shown(u.pointer)}`;
+    const text = `Unused suppression ${shown(u.config)}#/suppressions/${u.index}: no ${shown(u.rule)} problem${at} in the files ${shown(u.files)} matches; remove it`;
     lines.push(...paintLines(wrapWords(wordsOf(text), layout(0, 2)), c.yellow));
   }
   const baseline = baselineLine(result.summary);

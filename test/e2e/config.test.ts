@@ -141,7 +141,7 @@ describe('invalid configuration', () => {
   const cases: Array<[string, string, string]> = [
     ['.cdp-lint.yaml', 'rules:\n  resource-pth: off\n', '.cdp-lint.yaml: rules: unknown rule "resource-pth"; did you mean "resource-path"?'],
     ['.cdp-lint.yaml', 'rules:\n  resource-path: warn\n', '.cdp-lint.yaml: rules.resource-path: unknown severity "warn"; did you mean "warning"? (expected off, info, warning or error)'],
-    ['.cdp-lint.yml', 'rule:\n  resource-path: off\n', '.cdp-lint.yml: unknown key "rule"; did you mean "rules"? (expected "extends", "rules", "ignore")'],
+    ['.cdp-lint.yml', 'rule:\n  resource-path: off\n', '.cdp-lint.yml: unknown key "rule"; did you mean "rules"? (expected "extends", "rules", "ignore", "suppressions")'],
     ['.cdp-lint.json', '{"extends": "strcit"}', '.cdp-lint.json: extends: unknown preset "strcit"; did you mean "strict"? (expected "recommended" or "strict")'],
     ['.cdp-lint.json', '{"ignore": "legacy"}', '.cdp-lint.json: ignore: expected a list of globs'],
     ['.cdp-lint.yaml', 'rules: [resource-path]\n', '.cdp-lint.yaml: rules: expected a mapping of rule id to off, info, warning or error'],

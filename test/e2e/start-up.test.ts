@@ -167,8 +167,8 @@ describe('a large file', () => {
 
 describe('output', () => {
   it('a reader that stops early (`| head -c 10`) ends the run quietly, not with a stack trace', () => {
-    // Well over a pipe's 64 KB, so the CLI is still writing when head has gone.
-    for (let i = 0; i < 100; i++) w.write(`d/c${i}.json`, BROKEN);
+    // Well over a pipe's 64 KB (stylish pads nothing, so 150 files), so the CLI is still writing when head has gone.
+    for (let i = 0; i < 150; i++) w.write(`d/c${i}.json`, BROKEN);
     const out = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" d | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(w.run('d').stdout.length).toBeGreaterThan(100_000);
     expect(out.stderr).toBe('');
