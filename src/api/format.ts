@@ -1,5 +1,6 @@
 /** Render a lint result in any of the CLI's formats, as a string (the API's `format`). */
-import { FORMAT_NAMES, getFormatter, isFormatName, type FormatName, type FormatOptions } from '../report/index.js';
+import { FORMAT_NAMES, getFormatter, isFormatName, type FormatName, type FormatOptions, type RuleMeta } from '../report/index.js';
+import { ruleDocs } from '../rules/docs.js';
 import { RULES, docsUrl } from '../rules/index.js';
 import type { LintResult } from '../types.js';
 import { UsageError } from '../cli/files.js';
@@ -21,8 +22,13 @@ export function formatOptionsFor(options: FormatApiOptions, toolVersion: string)
     verbose: options.verbose === true,
     cwd: options.cwd ?? process.cwd(),
     toolVersion,
-    rules: new Map([...RULES.values()].map((r) => [r.meta.id, { description: r.meta.description, helpUri: docsUrl(r.meta.id) }])),
+    rules: reportRules(),
   };
+}
+
+/** What the formatters know of each rule: description, docs link, docs page (read on demand, SARIF only), fixability. */
+export function reportRules(): Map<string, RuleMeta> {
+  return new Map([...RULES.values()].map((r) => [r.meta.id, { description: r.meta.description, helpUri: docsUrl(r.meta.id), docs: () => ruleDocs(r.meta.id), fixable: r.meta.fixable === true }]));
 }
 
 /**

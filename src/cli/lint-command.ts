@@ -7,8 +7,7 @@ import { MAX_THREADS, type ThreadSetting } from '../engine/parallel.js';
 import { formatBaseline } from '../engine/baseline.js';
 import { defaultLimits, type Limits } from '../load/source.js';
 import { useColor } from './color.js';
-import { RULES, docsUrl } from '../rules/index.js';
-import { ruleDocs } from '../rules/docs.js';
+import { reportRules } from '../api/format.js';
 import type { PresetName } from '../config/presets.js';
 import { relativePath, plural } from '../report/common.js';
 import type { FormatOptions } from '../report/index.js';
@@ -147,7 +146,7 @@ function formatOptions(flags: LintFlags, io: CommandIo): FormatOptions {
     verbose: flags.verbose === true,
     cwd: io.cwd,
     toolVersion: io.version,
-    rules: new Map([...RULES.values()].map((r) => [r.meta.id, { description: r.meta.description, helpUri: docsUrl(r.meta.id), docs: () => ruleDocs(r.meta.id), fixable: r.meta.fixable === true }])),
+    rules: reportRules(),
   };
 }
 

@@ -104,9 +104,10 @@ describe('lintText', () => {
     ws.write('f/acme.json', CONNECTOR);
     const cli = JSON.parse(cdpLint(['--format', 'json', 'f/acme.json'], ws.dir).stdout);
     const result = lintText(CONNECTOR, { filePath: 'f/acme.json', cwd: ws.dir });
-    // The API's diagnostics also carry their safe fix (`fix`), which the JSON report leaves out.
+    // The API's diagnostics also carry their safe fix (`fix`), of which the JSON report says only whether there is one (`fixable`).
     expect(result.files[0]!.diagnostics[0]!.fix).toEqual([{ start: 208, end: 226, text: '"preDefinedEvents"' }]);
-    expect(JSON.parse(JSON.stringify(result, (key, value) => (key === 'fix' ? undefined : value)))).toEqual(cli);
+    expect(cli.files[0].diagnostics.map((d: { fixable: boolean }) => d.fixable)).toEqual(result.files[0]!.diagnostics.map((d) => d.fix !== undefined));
+    expect(JSON.parse(JSON.stringify(result, (key, value) => (key === 'fix' ? undefined : value)))).toEqual(JSON.parse(JSON.stringify(cli, (key, value) => (key === 'fixable' ? undefined : value))));
   });
 
   it('uses the buffer, not the file on disk, and resolves references against the file\'s folder', () => {
@@ -160,8 +161,8 @@ describe('format and rules', () => {
 
   it('lists every rule with its metadata, as `cdp-lint rules --format json` does', () => {
     const list = rules();
-    const cli = JSON.parse(cdpLint(['rules', '--format', 'json'], ROOT).stdout) as Array<{ id: string; severity: string; description: string }>;
-    expect(list.map((r) => [r.id, r.recommended, r.description])).toEqual(cli.map((r) => [r.id, r.severity, r.description]));
+    const cli = (JSON.parse(cdpLint(['rules', '--format', 'json'], ROOT).stdout) as { rules: Array<{ id: string; severity: string; fixable: boolean; description: string }> }).rules;
+    expect(list.map((r) => [r.id, r.recommended, r.fixable, r.description])).toEqual(cli.map((r) => [r.id, r.severity, r.fixable, r.description]));
     const misspelled = list.find((r) => r.id === 'misspelled-key')!;
     expect(misspelled).toMatchObject({ fixable: true, recommended: 'error', strict: 'error' });
     expect(misspelled.docs).toMatch(/\/docs\/rules\/misspelled-key\.md$/);

@@ -47,7 +47,7 @@ process.stdout.write(JSON.stringify({ same: JSON.stringify(threaded) === JSON.st
     expect(got.same).toBe(true);
     expect(`${got.json}\n`).toBe(cdpLint(['--format', 'json', 'connectors'], ws.dir).stdout);
     expect(got.text).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
-    expect(got.rules).toBe(JSON.parse(cdpLint(['rules', '--format', 'json'], ws.dir).stdout).length);
+    expect(got.rules).toBe(JSON.parse(cdpLint(['rules', '--format', 'json'], ws.dir).stdout).rules.length);
     expect(got.version).toBe(cdpLint(['--version'], ws.dir).stdout.trim());
   }, SLOW);
 
