@@ -62,7 +62,7 @@ describe('rules', () => {
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 3)).toEqual(['Configuration: none (no .cdp-lint.yaml, .cdp-lint.yml or .cdp-lint.json in this folder or above)', 'Preset: recommended (the default)', '']);
     expect(lines.slice(3)).toEqual([...rows((id) => PRESETS.recommended[id] ?? 'off'), '']);
-    expect(lines).toContain('resource-path              error     yes      Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.');
+    expect(lines).toContain('resource-path              error     yes      Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.');
     expect(lines).toContain('operation-tags             off                Every operation has at least one tag (`Actions`, `Events` or another).');
   });
 
@@ -94,7 +94,7 @@ describe('rules', () => {
       id: 'resource-path',
       severity: 'warning',
       fixable: true,
-      description: 'Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.',
+      description: 'Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.',
     });
   });
 

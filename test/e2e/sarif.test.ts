@@ -99,7 +99,7 @@ describe('SARIF for code scanning', () => {
     const resourcePath = rules.find((r) => r.id === 'resource-path');
     expect(resourcePath.name).toBe('ResourcePath');
     expect(resourcePath.fullDescription.text.startsWith('A `resourcePath` is `<path>/<method>`, split at the last `/`: `/contacts/{id}/put` is the `put` operation of path `/contacts/{id}`. This rule checks')).toBe(true);
-    expect(resourcePath.help.markdown.startsWith('Every resourcePath (actions, events, polling configs, enrichment points) names an existing path and method.\n\n## What it catches\n\nA `resourcePath`')).toBe(true);
+    expect(resourcePath.help.markdown.startsWith('Every resourcePath (actions, events, polling configs, enrichment points, testResourcePath) names an existing path and method.\n\n## What it catches\n\nA `resourcePath`')).toBe(true);
     expect(resourcePath.help.text).toContain('\nWhat it catches\n');
     expect(resourcePath.help.text).not.toContain('```');
     expect(resourcePath.help.text).not.toContain('Default severity');
