@@ -1,28 +1,28 @@
 /**
- * Hover text for connector keys and `x-cdp-*` extensions: the `description` the editor schema
- * (schemas/connector.schema.json, JSON Schema draft-07) gives the property under the cursor.
+ * Hover text for connector keys and `x-cdp-*` extensions: the `description` the editor schemas (JSON
+ * Schema draft-07) give the property under the cursor: schemas/connector.schema.json for the hub
+ * layout, schemas/connector-openapi.schema.json for OpenAPI at the root.
  */
-import editorSchema from '../../schemas/connector.schema.json' with { type: 'json' };
+import hubSchema from '../../schemas/connector.schema.json' with { type: 'json' };
+import openapiSchema from '../../schemas/connector-openapi.schema.json' with { type: 'json' };
 import { yamlLib } from '../util/deps.js';
 
 type SchemaNode = { [key: string]: unknown };
 
-const ROOT = editorSchema as unknown as SchemaNode;
-
-/** The keys at the root of the hub layout that the OpenAPI-root layout also has at its root. */
-const CONNECTOR_ROOT_KEYS = new Set(Object.keys((ROOT['properties'] ?? {}) as object).filter((k) => k !== 'resources'));
+const HUB = hubSchema as unknown as SchemaNode;
+const OPENAPI_ROOT = openapiSchema as unknown as SchemaNode;
 
 function isNode(v: unknown): v is SchemaNode {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Follow a local `#/definitions/...` reference; anything else is returned as it is. */
-function deref(node: SchemaNode): SchemaNode {
+/** Follow a local `#/definitions/...` reference within `root`; anything else is returned as it is. */
+function deref(root: SchemaNode, node: SchemaNode): SchemaNode {
   let cur = node;
   for (let hops = 0; hops < 32 && typeof cur['$ref'] === 'string'; hops++) {
     const ref = cur['$ref'] as string;
     if (!ref.startsWith('#/')) break;
-    let target: unknown = ROOT;
+    let target: unknown = root;
     for (const part of ref.slice(2).split('/')) target = isNode(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     if (!isNode(target)) break;
     cur = target;
@@ -31,11 +31,11 @@ function deref(node: SchemaNode): SchemaNode {
 }
 
 /** The schemas a value at `segment` below `node` may match (several through allOf/anyOf/oneOf). */
-function children(node: SchemaNode, segment: string): SchemaNode[] {
+function children(root: SchemaNode, node: SchemaNode, segment: string): SchemaNode[] {
   const out: SchemaNode[] = [];
   const visit = (raw: SchemaNode, depth: number): void => {
     if (depth > 8) return;
-    const n = deref(raw);
+    const n = deref(root, raw);
     const props = n['properties'];
     if (isNode(props) && isNode(props[segment])) out.push(props[segment]);
     const patterns = n['patternProperties'];
@@ -60,15 +60,15 @@ function children(node: SchemaNode, segment: string): SchemaNode[] {
   return out;
 }
 
-function descriptionOf(node: SchemaNode): string | undefined {
+function descriptionOf(root: SchemaNode, node: SchemaNode): string | undefined {
   if (typeof node['description'] === 'string') return node['description'];
-  const target = deref(node);
+  const target = deref(root, node);
   return typeof target['description'] === 'string' ? target['description'] : undefined;
 }
 
 /** An `x-cdp-*` key's description from its definition, for places the walk cannot reach (a misplaced extension too). */
-function extensionDescription(key: string): string | undefined {
-  const definitions = ROOT['definitions'];
+function extensionDescription(root: SchemaNode, key: string): string | undefined {
+  const definitions = root['definitions'];
   if (!isNode(definitions)) return undefined;
   // Each extension's definition is titled with its key (`x-cdp-operation-settings`).
   for (const def of Object.values(definitions)) {
@@ -80,22 +80,39 @@ function extensionDescription(key: string): string | undefined {
 /**
  * The description of the key at JSON pointer segments `path` (the last segment is the key hovered),
  * or undefined when the editor schema has none. `openapiRoot`: the file has OpenAPI at its root (the
- * connector lists beside it) instead of under `resources`.
+ * connector lists beside it) instead of under `resources`, which selects the schema.
  */
 export function describeKey(path: readonly string[], openapiRoot: boolean): string | undefined {
   if (path.length === 0) return undefined;
   const key = path[path.length - 1]!;
-  const walked = openapiRoot && !CONNECTOR_ROOT_KEYS.has(path[0]!) ? ['resources', ...path] : [...path];
-  let nodes: SchemaNode[] = [ROOT];
-  for (const segment of walked) {
-    nodes = nodes.flatMap((n) => children(n, segment));
+  const root = openapiRoot ? OPENAPI_ROOT : HUB;
+  let nodes: SchemaNode[] = [root];
+  for (const segment of path) {
+    nodes = nodes.flatMap((n) => children(root, n, segment));
     if (nodes.length === 0) break;
   }
+  // An x-cdp extension that the schema does not name where it stands (a generic `^x-` pattern
+  // matches it, or nothing does) is described by its own definition.
+  if (key.startsWith('x-cdp-') && !named(root, path)) return extensionDescription(root, key);
   for (const n of nodes) {
-    const d = descriptionOf(n);
+    const d = descriptionOf(root, n);
     if (d !== undefined) return d;
   }
-  return key.startsWith('x-cdp-') ? extensionDescription(key) : undefined;
+  return undefined;
+}
+
+/** Whether the schema names the last key of `path` in `properties` where it stands. */
+function named(root: SchemaNode, path: readonly string[]): boolean {
+  let nodes: SchemaNode[] = [root];
+  for (const segment of path.slice(0, -1)) nodes = nodes.flatMap((n) => children(root, n, segment));
+  const key = path[path.length - 1]!;
+  const has = (raw: SchemaNode, depth: number): boolean => {
+    const n = deref(root, raw);
+    const props = n['properties'];
+    if (isNode(props) && isNode(props[key])) return true;
+    return depth < 8 && ['allOf', 'anyOf', 'oneOf'].some((k) => Array.isArray(n[k]) && (n[k] as unknown[]).some((sub) => isNode(sub) && has(sub, depth + 1)));
+  };
+  return nodes.some((n) => has(n, 0));
 }
 
 /** A key under the cursor: its JSON pointer segments, and its UTF-16 offsets in the text. */

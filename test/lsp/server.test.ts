@@ -19,10 +19,12 @@ import { cdpLint, Workspace } from '../e2e/cli.js';
 import { LspClient, uri } from './client.js';
 
 const SLOW = 300_000;
-const SCHEMA = JSON.parse(readFileSync(new URL('../../schemas/connector.schema.json', import.meta.url), 'utf8')) as {
-  properties: Record<string, { description: string }>;
-  definitions: Record<string, unknown>;
-};
+type EditorSchema = { properties: Record<string, { description: string }>; definitions: Record<string, unknown> };
+const readSchema = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8')) as EditorSchema;
+/** The editor schema of OpenAPI-root files, whose descriptions hover shows for them. */
+const SCHEMA = readSchema('connector-openapi.schema.json');
+/** The editor schema of the hub layout. */
+const HUB_SCHEMA = readSchema('connector.schema.json');
 
 const CONNECTOR = `{
   "openapi": "3.0.3",
@@ -239,7 +241,17 @@ describe('cdp-lint lsp', () => {
     expect(((await hover('x-cdp-authorization-settings'))?.contents as { value: string }).value).toBe(
       `**x-cdp-authorization-settings**\n\n${(SCHEMA.definitions['xCdpAuthorizationSettings'] as { description: string }).description}`,
     );
-    expect(await hover('openapi')).toBeNull();
+    expect(((await hover('openapi'))?.contents as { value: string }).value).toBe(`**openapi**\n\n${SCHEMA.properties['openapi']!.description}`);
+    // Not on a key: nothing.
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file) }, position: { line: 0, character: 11 } })).toBeNull();
+
+    // A hub-layout file: its keys are described by the hub schema.
+    const hubText = '{\n  "name": "Acme",\n  "resources": {"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {}},\n  "preDefinedActions": []\n}\n';
+    const hubFile = ws.write('g/hub.json', hubText);
+    client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(hubFile), languageId: 'json', version: 1, text: hubText } });
+    await client.diagnostics(uri(hubFile));
+    const hubHover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(hubFile) }, position: { line: 2, character: 5 } });
+    expect((hubHover?.contents as { value: string }).value).toBe(`**resources**\n\n${HUB_SCHEMA.properties['resources']!.description}`);
     expect(await client.stop()).toBe(0);
   }, SLOW);
 });
