@@ -4,6 +4,7 @@ import { ruleDocs } from '../rules/docs.js';
 import { RULES, docsUrl } from '../rules/index.js';
 import type { LintResult } from '../types.js';
 import { UsageError } from '../cli/files.js';
+import { checkOptions } from './lint-text.js';
 
 /** Options of `format`; every one has the CLI's default. */
 export interface FormatApiOptions {
@@ -36,6 +37,8 @@ export function reportRules(): Map<string, RuleMeta> {
  * the CLI prints it but without the final newline. Throws UsageError for an unknown format.
  */
 export async function formatResult(result: LintResult, name: FormatName, options: FormatApiOptions, toolVersion: string): Promise<string> {
+  if (result === null || typeof result !== 'object' || !Array.isArray((result as Partial<LintResult>).files)) throw new UsageError('format takes the result of lint or lintText');
+  checkOptions(options, { color: 'boolean', verbose: 'boolean', cwd: 'string' });
   if (!isFormatName(name)) throw new UsageError(`Unknown format "${String(name)}"; expected one of: ${FORMAT_NAMES.join(', ')}`);
   const formatter = await getFormatter(name, options.color === true);
   return formatter(result, formatOptionsFor(options, toolVersion));

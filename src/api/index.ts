@@ -32,7 +32,7 @@ export const version: string = typeof __CDP_LINT_VERSION__ === 'string' ? __CDP_
  * configuration) or BaselineError (an unreadable baseline).
  */
 export function lint(patterns: readonly string[], options: LintOptions = {}): Promise<LintResult> {
-  return lintProject([...patterns], options);
+  return lintProject(patterns, options);
 }
 
 /**

@@ -12,6 +12,8 @@ import { ConfigResolver, configFromObject, type Config } from '../config/config.
 import { PRESET_NAMES, type PresetName } from '../config/presets.js';
 import { relativePath } from '../report/common.js';
 import { UsageError } from '../cli/files.js';
+import { statIfPresent } from '../util/fs.js';
+import { suggest } from '../util/text.js';
 import { summarize, type LintResult, type SeverityOrOff } from '../types.js';
 
 /** A configuration given as a value instead of a file: the keys of `.cdp-lint.yaml`. */
@@ -86,7 +88,53 @@ export function openSession(options: CommonOptions, warn?: (message: string) => 
     maxBytes: limits.maxFileSize,
     warn,
   });
-  return { cwd, configs, limits, refRoot: options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot) };
+  const refRoot = options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot);
+  // A reference root that is not a folder would refuse every file reference, each as a diagnostic.
+  if (refRoot !== undefined && statIfPresent(refRoot)?.isDirectory() !== true) throw new UsageError(`The reference root ${options.refRoot} is not a folder`);
+  return { cwd, configs, limits, refRoot };
+}
+
+/** What an option's value must be. */
+export type OptionKind = 'string' | 'boolean' | 'object' | 'config' | 'function' | 'threads';
+
+/** The options `lint` and `lintText` share, with their kinds (see checkOptions). */
+export const COMMON_OPTIONS: Record<string, OptionKind> = {
+  cwd: 'string',
+  config: 'config',
+  preset: 'string',
+  limits: 'object',
+  refRoot: 'string',
+};
+
+/**
+ * The API's options, checked the way the CLI checks its flags: an options value that is not an
+ * object, an unknown option (a misspelling would otherwise be ignored) or a value of the wrong type
+ * is a UsageError naming it. `known` maps each option this entry point takes to its kind.
+ */
+export function checkOptions(options: unknown, known: Record<string, OptionKind>): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new UsageError(`options must be an object, got ${describe(options)}`);
+  for (const [name, value] of Object.entries(options)) {
+    const kind = known[name];
+    if (kind === undefined) {
+      const hint = suggest(name, Object.keys(known));
+      throw new UsageError(`Unknown option "${name}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    }
+    if (value === undefined) continue;
+    const ok =
+      kind === 'config' ? typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value))
+      : kind === 'object' ? value !== null && typeof value === 'object' && !Array.isArray(value)
+      : kind === 'threads' ? typeof value === 'string' || typeof value === 'number'
+      : typeof value === kind;
+    if (!ok) throw new UsageError(`Option "${name}" must be ${KIND_NAMES[kind]}, got ${describe(value)}`);
+  }
+}
+
+const KIND_NAMES = { string: 'a string', boolean: 'true or false', object: 'an object', config: 'a file path or an object', function: 'a function', threads: '"off", "auto" or a number' } as const;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value;
 }
 
 /**
@@ -96,7 +144,9 @@ export function openSession(options: CommonOptions, warn?: (message: string) => 
  * Throws ConfigError for an invalid configuration and UsageError for bad options; never for the text.
  */
 export function lintText(text: string, options: LintTextOptions): LintResult {
+  if (typeof text !== 'string') throw new UsageError(`lintText's text must be a string, got ${describe(text)}`);
   if (typeof options?.filePath !== 'string' || options.filePath === '') throw new UsageError('lintText needs options.filePath');
+  checkOptions(options, { ...COMMON_OPTIONS, filePath: 'string', explicit: 'boolean' });
   return lintTextIn(openSession(options), text, options.filePath, options.explicit !== false);
 }
 

@@ -16,7 +16,7 @@ import type { Limits, SourceFile } from '../load/source.js';
 import { ConfigResolver } from '../config/config.js';
 import { suppressByConfig } from '../engine/suppress-config.js';
 import { relativePath } from '../report/common.js';
-import { openSession, type CommonOptions } from './lint-text.js';
+import { checkOptions, COMMON_OPTIONS, openSession, type CommonOptions } from './lint-text.js';
 import { summarize, type Diagnostic, type FileResult, type LintResult, type Summary } from '../types.js';
 
 /** Options of `lint`: those of `lintText` (without `filePath`) and the CLI's flags for a run. */
@@ -81,8 +81,10 @@ interface Baseline {
 }
 
 /** Lint `patterns` (default `.`); rejects with UsageError, ConfigError or BaselineError. */
-export async function lintProject(patterns: string[], options: LintOptions): Promise<LintResult> {
-  return (await runLint(patterns, options, { warn: options.onWarning })).result;
+export async function lintProject(patterns: readonly string[], options: LintOptions): Promise<LintResult> {
+  if (!Array.isArray(patterns) || patterns.some((p) => typeof p !== 'string')) throw new UsageError('lint takes an array of paths, folders or globs (strings)');
+  checkOptions(options, { ...COMMON_OPTIONS, fix: 'boolean', baseline: 'string', quiet: 'boolean', onlyConnectors: 'boolean', threads: 'threads', onWarning: 'function' });
+  return (await runLint([...patterns], options, { warn: options.onWarning })).result;
 }
 
 /** The run behind `lint` and the CLI's lint command. */

@@ -4,6 +4,7 @@
  * editor schema, and configuration files honoured and watched. All state lives in one server
  * instance; linting goes through the API's `lintTextIn`, so the editor and the CLI agree.
  */
+import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -108,7 +109,7 @@ class ConnectorServer {
       const others = params.changes.filter((c) => !this.documents.get(c.uri));
       if (others.length > 0) this.relintAll();
     });
-    connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
+    connection.onCodeAction((params) => this.codeActions(params.textDocument?.uri, params.context?.diagnostics ?? []));
     connection.onHover((params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
@@ -181,7 +182,8 @@ class ConnectorServer {
     const fixes = new Map<string, Map<string, TextEdit[]>>();
     try {
       const cwd = this.root && (path + sep).startsWith(this.root + sep) ? this.root : dirname(path);
-      const result = lintTextIn(openSession({ cwd }), doc.getText(), path, false);
+      // A connector being edited stays one while its text is broken (`{"openapi": ` says little).
+      const result = lintTextIn(openSession({ cwd }), doc.getText(), path, this.connectors.has(uri));
       if (result.files.length > 0) this.connectors.add(uri);
       else this.connectors.delete(uri);
       for (const file of result.files) {
@@ -258,12 +260,35 @@ class ConnectorServer {
     if (!uri) return;
     this.badConfigs.add(uri);
     const diagnostic: LspDiagnostic = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: this.configProblemRange(uri, e),
       severity: 1,
       source: 'cdp-lint',
       message: e.message,
     };
     void this.connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+  }
+
+  /**
+   * Where a configuration problem is: the first quoted name in the message (`unknown rule
+   * "resource-pth"`) where the text has it as a key or value, else the start of the file.
+   */
+  private configProblemRange(uri: string, e: ConfigError): LspDiagnostic['range'] {
+    const start = { line: 0, character: 0 };
+    const named = /"([^"\n]+)"/.exec(e.message)?.[1];
+    let text = this.documents.get(uri)?.getText();
+    if (text === undefined && e.file) {
+      try {
+        text = readFileSync(e.file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    if (!named || text === undefined) return { start, end: start };
+    const at = text.split('\n').findIndex((line) => new RegExp(`(^|[\\s"'{,\\[-])${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(["'\\s:,}\\]]|$)`).test(line));
+    if (at < 0) return { start, end: start };
+    const line = text.split('\n')[at]!;
+    const character = line.indexOf(named);
+    return { start: { line: at, character }, end: { line: at, character: character + named.length } };
   }
 
   /** A lint went through: configuration files found broken before (and not open) are right now. */
@@ -275,20 +300,20 @@ class ConnectorServer {
     }
   }
 
-  private codeActions(uri: string, diagnostics: LspDiagnostic[]): CodeAction[] {
-    const doc = this.documents.get(uri);
+  private codeActions(uri: string | undefined, diagnostics: LspDiagnostic[]): CodeAction[] {
+    const doc = uri === undefined ? undefined : this.documents.get(uri);
     if (!doc) return [];
     const actions: CodeAction[] = [];
     for (const d of diagnostics) {
-      if (d.source !== 'cdp-lint') continue;
-      const edits = (d.data as DiagnosticData | undefined)?.fix ?? this.fixes.get(uri)?.get(diagnosticKey(d));
+      if (d?.source !== 'cdp-lint' || !d.range) continue;
+      const edits = (d.data as DiagnosticData | undefined)?.fix ?? this.fixes.get(doc.uri)?.get(diagnosticKey(d));
       if (!edits || edits.length === 0) continue;
       actions.push({
         title: `Fix ${String(d.code)}: ${describeEdits(doc.getText(), edits)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: true,
-        edit: { changes: { [uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text })) } },
+        edit: { changes: { [doc.uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text })) } },
       });
     }
     return actions;
@@ -300,6 +325,6 @@ function describeEdits(text: string, edits: TextEdit[]): string {
   if (edits.length !== 1) return `${edits.length} edits`;
   const e = edits[0]!;
   const old = text.slice(e.start, e.end);
-  const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 39)}…` : s);
+  const clip = (s: string) => `\`${s.length > 40 ? `${s.slice(0, 39)}…` : s}\``;
   return `replace ${clip(old)} with ${clip(e.text)}`;
 }

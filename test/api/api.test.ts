@@ -90,6 +90,17 @@ describe('lint', () => {
     await expect(lint(['a'], { cwd: ws.dir, baseline: 'none.json' })).rejects.toThrow(new BaselineError('Baseline file not found: none.json (create it with --generate-baseline)'));
   });
 
+  it('checks its arguments as the CLI checks its flags: a UsageError naming the option, never a TypeError', async () => {
+    await expect(lint('a' as never, { cwd: ws.dir })).rejects.toThrow(new UsageError('lint takes an array of paths, folders or globs (strings)'));
+    await expect(lint(['a'], null as never)).rejects.toThrow(new UsageError('options must be an object, got null'));
+    await expect(lint(['a'], { cwd: ws.dir, prest: 'strict' } as never)).rejects.toThrow(new UsageError('Unknown option "prest"; did you mean "preset"?'));
+    await expect(lint(['a'], { cwd: ws.dir, quiet: 'yes' } as never)).rejects.toThrow(new UsageError('Option "quiet" must be true or false, got "yes"'));
+    await expect(lint(['a'], { cwd: ws.dir, refRoot: 'nowhere' })).rejects.toThrow(new UsageError('The reference root nowhere is not a folder'));
+    expect(() => lintText(42 as never, { filePath: 'a.json' })).toThrow(new UsageError("lintText's text must be a string, got number"));
+    expect(() => lintText('{}', { filePath: 'a.json', explicit: 'no' } as never)).toThrow(new UsageError('Option "explicit" must be true or false, got "no"'));
+    await expect(format(null as never, 'json')).rejects.toThrow(new UsageError('format takes the result of lint or lintText'));
+  });
+
   it('gives the same result with threads off, a number and auto', async () => {
     for (let i = 0; i < 20; i++) ws.write(`e/c${String(i).padStart(2, '0')}.json`, CONNECTOR.replace('Acme', `Acme ${i}`));
     const auto = await lint(['e'], { cwd: ws.dir });

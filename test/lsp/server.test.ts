@@ -117,6 +117,10 @@ describe('cdp-lint lsp', () => {
     expect(shape(changed)).toEqual(cliAsLsp(ws.dir, 'a/acme.json'));
     expect(changed.map((d) => d.code)).toEqual(['misspelled-key']);
 
+    // Cut down to a broken start while typing, it is still linted as the connector it was.
+    client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version: 3 }, contentChanges: [{ text: '{"openapi": ' }] });
+    expect((await client.diagnostics(uri(file))).map((d) => [d.code, d.range.start])).toEqual([['syntax-error', { line: 0, character: 12 }]]);
+
     client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
     expect(await client.diagnostics(uri(file))).toEqual([]);
     expect(await client.stop()).toBe(0);
@@ -154,8 +158,10 @@ describe('cdp-lint lsp', () => {
     });
     expect(actions).toHaveLength(1);
     const action = actions![0] as { title: string; kind: string; edit: { changes: Record<string, LspTextEdit[]> } };
-    expect(action.title).toBe('Fix misspelled-key: replace "\\"predefinedEvents\\"" with "\\"preDefinedEvents\\""');
+    expect(action.title).toBe('Fix misspelled-key: replace `"predefinedEvents"` with `"preDefinedEvents"`');
     expect(action.kind).toBe('quickfix');
+    // A request without context (some clients' "all actions here") gets none, not an error.
+    expect(await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range: diagnostics[0]!.range } as never)).toEqual([]);
     const fixed = applyEdits(CONNECTOR, action.edit.changes[uri(file)]!);
     expect(cdpLint(['--fix', 'c/acme.json'], ws.dir).code).toBe(1);
     expect(fixed).toBe(readFileSync(file, 'utf8'));
@@ -192,7 +198,9 @@ describe('cdp-lint lsp', () => {
     writeFileSync(config, 'rules:\n  resource-pth: off\n');
     client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(config), type: FileChangeType.Changed }] });
     const onConfig = await client.diagnostics(uri(config));
-    expect(onConfig.map((d) => [d.severity, d.message, d.range.start])).toEqual([[1, 'e/.cdp-lint.yaml: rules: unknown rule "resource-pth"; did you mean "resource-path"?', { line: 0, character: 0 }]]);
+    expect(onConfig.map((d) => [d.severity, d.message, d.range])).toEqual([
+      [1, 'e/.cdp-lint.yaml: rules: unknown rule "resource-pth"; did you mean "resource-path"?', { start: { line: 1, character: 2 }, end: { line: 1, character: 14 } }],
+    ]);
     expect(await client.diagnostics(uri(file))).toEqual([]);
 
     // Editing the configuration in the editor checks the buffer; a valid one clears its diagnostic.
