@@ -11,82 +11,185 @@ export const OPEN = Symbol('open');
 export type Skeleton = { [OPEN]?: true; [key: string]: unknown } | unknown[] | string | number | boolean | null;
 
 const MAX_DEPTH = 12;
-const MAX_NODES = 20_000;
 
 /**
- * Build a skeleton instance of `schema`, `maxDepth` levels deep (deeper parts are open). Callers pass
- * the depth their locator needs: a full skeleton of a recursive or wide schema grows exponentially.
- *
- * `focus`, for a locator that is a plain path of names (`data.items`): only the properties on that
- * path are built, the others are null, and the value the path ends at is 0. Evaluating such a
- * locator, or finding where it leaves the skeleton, never looks at anything else; building whole
- * response schemas to answer `records` was a fifth of a folder's lint time.
+ * Work limits of skeleton building, in nodes: every value put into a skeleton (an object, an array,
+ * a leaf, an open object), every key of an object and every schema visited while merging
+ * allOf/oneOf/anyOf branches counts one. `perSkeleton` bounds one locator's skeleton; `perDocument` all the skeletons of one linted
+ * file (a file of 30,000 locators each over the same wide schema must end too).
  */
-export function skeleton(schema: unknown, refs: RefResolver, depth = 0, maxDepth = MAX_DEPTH, budget = { nodes: MAX_NODES }, focus?: readonly string[], at = 0): Skeleton {
-  const resolved = refs.deref(schema);
-  const s = resolved.ok ? resolved.value : undefined;
-  // The budget bounds width as the depth bounds height: ten properties that each refer back to
-  // their schema make 10^depth nodes.
-  if (!isObject(s) || depth > Math.min(maxDepth, MAX_DEPTH) || --budget.nodes < 0) return open();
-  if (focus !== undefined && at >= focus.length) return 0;
-  const merged = mergeBranches(s, refs);
-  const type = own(merged, 'type');
-  const items = own(merged, 'items');
-  // An array does not use up a name of the path: the items are where the next name is looked for.
-  if (type === 'array' || (type === undefined && items !== undefined)) return [skeleton(items, refs, depth + 1, maxDepth, budget, focus, at)];
-  const props = own(merged, 'properties');
-  if (isObject(props) && Object.keys(props).length > 0) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(props)) {
-      const child = focus !== undefined && k !== focus[at] ? null : skeleton(props[k], refs, depth + 1, maxDepth, budget, focus, at + 1);
-      // Plain assignment is ten times faster; only `__proto__` needs a defined property.
-      if (k === '__proto__') setOwn(out, k, child);
-      else out[k] = child;
-    }
-    return out;
+export interface SkeletonLimits {
+  perSkeleton: number;
+  perDocument: number;
+}
+
+export const defaultSkeletonLimits: SkeletonLimits = { perSkeleton: 20_000, perDocument: 500_000 };
+
+/** What one skeleton build asks for. */
+export interface SkeletonRequest {
+  /** Levels to build (deeper parts are open); at most 12. */
+  maxDepth?: number;
+  /**
+   * For a locator that is a plain path of names (`data.items`): only the properties on that path are
+   * built, the others are null, and the value the path ends at is 0. Evaluating such a locator, or
+   * finding where it leaves the skeleton, never looks at anything else; building whole response
+   * schemas to answer `records` was a fifth of a folder's lint time.
+   */
+  focus?: readonly string[];
+}
+
+/** A skeleton, and whether a limit cut it short (then parts that would have been built are open). */
+export interface SkeletonResult {
+  instance: Skeleton;
+  /**
+   * Set when a node limit was reached (the skeleton is incomplete, so a miss cannot be told apart
+   * from the cut): `skeleton` its own, `document` the one of all skeletons of the document.
+   */
+  limited?: 'skeleton' | 'document';
+}
+
+/**
+ * Builds skeleton instances of the schemas of one document, with a node budget per skeleton and
+ * per document, and each schema's allOf/oneOf/anyOf merge worked out once.
+ */
+export class SkeletonBuilder {
+  private documentLeft: number;
+  private left = 0;
+  private limited: SkeletonResult['limited'];
+  /** Whether this skeleton's budget is what is left of the document's. */
+  private leftIsDocument = false;
+  /** Merged view of each schema with branches (see merge). */
+  private readonly merges = new Map<JsonObject, JsonObject>();
+
+  constructor(
+    private readonly refs: RefResolver,
+    private readonly limits: SkeletonLimits = defaultSkeletonLimits,
+  ) {
+    this.documentLeft = limits.perDocument;
   }
-  if (type === 'string') return '';
-  if (type === 'integer' || type === 'number') return 0;
-  if (type === 'boolean') return false;
-  return open();
+
+  /** Build a skeleton instance of `schema` (see SkeletonRequest); never more than the budgets allow. */
+  build(schema: unknown, request: SkeletonRequest = {}): SkeletonResult {
+    this.left = Math.min(this.limits.perSkeleton, this.documentLeft);
+    this.leftIsDocument = this.documentLeft < this.limits.perSkeleton;
+    this.limited = undefined;
+    const start = this.left;
+    const instance = this.node(schema, 0, Math.min(request.maxDepth ?? MAX_DEPTH, MAX_DEPTH), request.focus, 0);
+    this.documentLeft -= start - Math.max(this.left, 0);
+    return { instance, limited: this.limited };
+  }
+
+  /** Take `n` nodes from the budget; false (and the skeleton marked limited) when they are not there. */
+  private take(n: number): boolean {
+    if (this.left < n) {
+      this.left = 0;
+      this.limited = this.leftIsDocument ? 'document' : 'skeleton';
+      return false;
+    }
+    this.left -= n;
+    return true;
+  }
+
+  private node(schema: unknown, depth: number, maxDepth: number, focus: readonly string[] | undefined, at: number): Skeleton {
+    if (!this.take(1)) return OPEN_NODE;
+    const resolved = this.refs.deref(schema);
+    const s = resolved.ok ? resolved.value : undefined;
+    if (!isObject(s) || depth > maxDepth) return OPEN_NODE;
+    if (focus !== undefined && at >= focus.length) return 0;
+    const merged = this.merge(s);
+    if (merged === undefined) return OPEN_NODE;
+    const type = own(merged, 'type');
+    const items = own(merged, 'items');
+    // An array does not use up a name of the path: the items are where the next name is looked for.
+    if (type === 'array' || (type === undefined && items !== undefined)) return [this.node(items, depth + 1, maxDepth, focus, at)];
+    const props = own(merged, 'properties');
+    if (isObject(props)) {
+      const keys = Object.keys(props);
+      // The keys are all there or the object is open: a skeleton with some keys left out would
+      // call a locator naming another one wrong.
+      if (keys.length > 0) {
+        if (!this.take(keys.length)) return OPEN_NODE;
+        const out: Record<string, unknown> = {};
+        for (const k of keys) {
+          const child = focus !== undefined && k !== focus[at] ? null : this.node(props[k], depth + 1, maxDepth, focus, at + 1);
+          // Plain assignment is ten times faster; only `__proto__` needs a defined property.
+          if (k === '__proto__') setOwn(out, k, child);
+          else out[k] = child;
+        }
+        return out;
+      }
+    }
+    if (type === 'string') return '';
+    if (type === 'integer' || type === 'number') return 0;
+    if (type === 'boolean') return false;
+    return OPEN_NODE;
+  }
+
+  /**
+   * One schema view of `s` with its allOf/oneOf/anyOf branches merged in, depth first, later
+   * properties replacing earlier ones; a branch met twice (a schema that is its own branch), one that
+   * does not resolve, or a leaf branch that declares no properties and no items leaves the result
+   * open when nothing else declares properties. Worked out once per schema (a schema of 200 branches
+   * met at every level was merged again at each), each visited schema taken from the budget;
+   * undefined when the budget runs out.
+   */
+  private merge(s: JsonObject): JsonObject | undefined {
+    if (!hasBranches(s)) return s;
+    const known = this.merges.get(s);
+    if (known !== undefined) return known;
+    const properties: JsonObject = {};
+    let type: unknown;
+    let items: unknown;
+    let anyOpen = false;
+    const seen = new Set<JsonObject>([s]);
+    // Iterative, pre-order: a chain of 10,000 nested allOf must not exhaust the call stack.
+    const stack: JsonObject[] = [s];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      if (!this.take(1)) return undefined;
+      const p = own(cur, 'properties');
+      if (isObject(p)) for (const k of Object.keys(p)) setOwn(properties, k, p[k]);
+      type ??= own(cur, 'type');
+      items ??= own(cur, 'items');
+      const branches = branchesOf(cur);
+      if (cur !== s && branches.length === 0 && !isObject(p) && own(cur, 'items') === undefined) anyOpen = true;
+      for (let i = branches.length - 1; i >= 0; i--) {
+        const r = this.refs.deref(branches[i]);
+        if (!r.ok || !isObject(r.value) || seen.has(r.value)) {
+          anyOpen = true;
+          continue;
+        }
+        seen.add(r.value);
+        stack.push(r.value);
+      }
+    }
+    const merged = anyOpen && Object.keys(properties).length === 0 ? { type } : { type, items, properties };
+    this.merges.set(s, merged);
+    return merged;
+  }
 }
 
-function open(): Skeleton {
-  const o: Record<string | symbol, unknown> = {};
-  o[OPEN] = true;
-  return o as Skeleton;
+/**
+ * A skeleton instance of `schema` on its own budget (see SkeletonBuilder, which a rule uses to share
+ * merges and a budget across a document).
+ */
+export function skeleton(schema: unknown, refs: RefResolver, request: SkeletonRequest = {}, limits?: SkeletonLimits): Skeleton {
+  return new SkeletonBuilder(refs, limits).build(schema, request).instance;
 }
 
-/** Merge allOf/oneOf/anyOf branches' properties into one schema view (`seen` stops a schema that is its own branch). */
-function mergeBranches(s: JsonObject, refs: RefResolver, seen?: Set<JsonObject>): JsonObject {
-  // Most schemas have no branches: answer before allocating anything.
-  if (own(s, 'allOf') === undefined && own(s, 'oneOf') === undefined && own(s, 'anyOf') === undefined) return s;
-  seen ??= new Set();
-  seen.add(s);
-  const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => {
+/** The one open object: its keys are unknown. Frozen, so that nothing a locator does can change it. */
+const OPEN_NODE: Skeleton = Object.freeze({ [OPEN]: true }) as Skeleton;
+
+function hasBranches(s: JsonObject): boolean {
+  return own(s, 'allOf') !== undefined || own(s, 'oneOf') !== undefined || own(s, 'anyOf') !== undefined;
+}
+
+function branchesOf(s: JsonObject): unknown[] {
+  if (!hasBranches(s)) return [];
+  return ['allOf', 'oneOf', 'anyOf'].flatMap((k) => {
     const v = own(s, k);
     return Array.isArray(v) ? v : [];
   });
-  if (branches.length === 0) return s;
-  const properties: JsonObject = { ...(isObject(own(s, 'properties')) ? (own(s, 'properties') as JsonObject) : {}) };
-  let type = own(s, 'type');
-  let items = own(s, 'items');
-  let anyOpen = false;
-  for (const b of branches) {
-    const r = refs.deref(b);
-    if (!r.ok || !isObject(r.value) || seen.has(r.value)) {
-      anyOpen = true;
-      continue;
-    }
-    const inner = mergeBranches(r.value, refs, seen);
-    const p = own(inner, 'properties');
-    if (isObject(p)) for (const k of Object.keys(p)) setOwn(properties, k, p[k]);
-    else if (own(inner, 'items') === undefined) anyOpen = true;
-    type ??= own(inner, 'type');
-    items ??= own(inner, 'items');
-  }
-  if (anyOpen && Object.keys(properties).length === 0) return { type };
-  return { type, items, properties };
 }
 
 /**

@@ -6,7 +6,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
 import { findOperation, splitResourcePath, type Connector } from '../model/connector.js';
-import { isOpen, reachesPlainPath, requestSchema, responseSchema, skeleton } from '../model/schema-shape.js';
+import { defaultSkeletonLimits, isOpen, reachesPlainPath, requestSchema, responseSchema, SkeletonBuilder } from '../model/schema-shape.js';
 import type { Ptr } from '../model/pointer.js';
 import { codeList, didYouMean } from '../util/text.js';
 
@@ -18,27 +18,30 @@ export const recordsLocator = defineRule({
       nothing: '{{name}} `{{locator}}` reaches nothing in {{where}}: `{{missing}}` is not one of its properties ({{known}}){{hint}}',
       scalar: '{{name}} `{{locator}}` reaches nothing in {{where}}: {{what}} is {{type}}, which has no `{{missing}}`',
       invalid: '{{name}} `{{locator}}` is not a valid JSONPath expression',
+      tooCostly: '{{name}} `{{locator}}` was not checked: {{why}}',
     },
   },
   create(context) {
     const c = context.connector;
+    const state: FileState = { skeletons: new SkeletonBuilder(c.refs), stepsLeft: MAX_DOCUMENT_STEPS };
+    const check = (node: JsonObject, ptr: Ptr, field: string, schema: unknown, where: string) => checkLocator({ context, state, holder: node, holderPtr: ptr, field, schema, where });
     return {
       Listener(node, info) {
         const op = listenerOperation(c, node);
-        if (op) check(context, node, info.ptr, 'recordsLocator', requestSchema(op.value, c.refs), `the request body of webhook ${op.label}`);
+        if (op) check(node, info.ptr, 'recordsLocator', requestSchema(op.value, c.refs), `the request body of webhook ${op.label}`);
       },
       PollingConfig(node, info) {
         const split = splitResourcePath(info.key);
         const op = split ? findOperation(c, 'path', split.path, split.method) : undefined;
-        if (op) check(context, node, info.ptr, 'recordsLocator', responseSchema(op.value, c.refs), `the response of ${split!.method.toUpperCase()} ${split!.path}`);
+        if (op) check(node, info.ptr, 'recordsLocator', responseSchema(op.value, c.refs), `the response of ${split!.method.toUpperCase()} ${split!.path}`);
       },
       OperationSettings(node, info) {
         if (info.parentType !== 'Operation' || !isObject(info.parent)) return;
-        check(context, node, info.ptr, 'recordsLocatorPath', responseSchema(info.parent, c.refs), 'the operation\'s response');
+        check(node, info.ptr, 'recordsLocatorPath', responseSchema(info.parent, c.refs), 'the operation\'s response');
       },
       SchemaSettings(node, info) {
         if (info.parentType !== 'Schema') return;
-        check(context, node, info.ptr, 'recordsLocatorPath', info.parent, 'the schema it is set on');
+        check(node, info.ptr, 'recordsLocatorPath', info.parent, 'the schema it is set on');
       },
     };
   },
@@ -54,36 +57,71 @@ function listenerOperation(c: Connector, node: JsonObject): { value: JsonObject;
 }
 
 const MAX_LOCATOR_LENGTH = 2000;
+/**
+ * Steps (jsonpath-plus trace calls: one per value a locator segment is tried on) one locator may
+ * take, and all the locators of one file together. `$..*..*..*` multiplies the values met at each
+ * recursive descent: ten of them over a 20,000-node skeleton would take longer than anyone waits.
+ */
+const MAX_STEPS = 100_000;
+const MAX_DOCUMENT_STEPS = 1_000_000;
 
-function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: string, schema: unknown, where: string): void {
+// jsonpath-plus caches parsed paths in a plain object: a locator named `constructor`, `toString` or
+// `__proto__` found Object.prototype's members there and was called invalid. An object with no
+// prototype has no such members.
+JSONPath.cache = Object.create(null);
+
+/** Per linted file: one skeleton builder (merges and node budget shared) and the steps left. */
+interface FileState {
+  skeletons: SkeletonBuilder;
+  stepsLeft: number;
+}
+
+interface LocatorCheck {
+  context: RuleContext;
+  state: FileState;
+  holder: JsonObject;
+  holderPtr: Ptr;
+  field: string;
+  schema: unknown;
+  where: string;
+}
+
+function checkLocator({ context, state, holder, holderPtr, field, schema, where }: LocatorCheck): void {
   const locator = own(holder, field);
   if (typeof locator !== 'string' || locator === '' || locator === '$' || schema === undefined) return;
   // jsonpath-plus splits a path with a regular expression that is quadratic in its length: a
   // 600 KB locator would take hours. No real locator comes near this, so such a one is not evaluated.
   if (locator.length > MAX_LOCATOR_LENGTH) return;
-  const refs = context.connector.refs;
+  const ptr = holderPtr.child(field);
   // Each name can cross an array level too: two skeleton levels per locator segment are enough.
   const parts = locatorParts(locator);
   const segments = parts === undefined || parts.includes('..') ? undefined : parts.length;
   const plain = parts !== undefined && parts.every(isPlainName) ? parts : undefined;
-  const instance = skeleton(schema, refs, 0, segments === undefined ? undefined : 2 * segments + 2, undefined, plain);
-  if (isOpen(instance)) return;
-  const ptr = holderPtr.child(field);
+  const built = state.skeletons.build(schema, { maxDepth: segments === undefined ? undefined : 2 * segments + 2, focus: plain });
+  const instance = built.instance;
+  const data = { name: field, locator, where };
+  if (isOpen(instance)) {
+    if (built.limited) tooCostly(context, data, built.limited, ptr);
+    return;
+  }
   // A plain path is answered without jsonpath-plus (a test holds the two to the same answers).
   if (plain !== undefined && reachesPlainPath(instance, plain)) return;
-  let found: unknown[];
-  try {
-    // jsonpath-plus answers undefined, not [], for a string, number or boolean body.
-    found = (JSONPath({ path: locator, json: instance as object, wrap: true, eval: false }) as unknown[] | undefined) ?? [];
-  } catch (e) {
-    // Filter and script expressions are valid JSONPath that is never evaluated here (eval: false): nothing to check.
-    if (e instanceof Error && /prevented/.test(e.message)) return;
+  const evaluated = evaluate(locator, instance, state);
+  if (evaluated === 'steps' || evaluated === 'document steps') {
+    tooCostly(context, data, evaluated, ptr);
+    return;
+  }
+  if (evaluated === 'invalid') {
     context.report({ messageId: 'invalid', data: { name: field, locator }, ptr });
     return;
   }
-  if (found.length > 0) return;
+  if (evaluated === 'found' || evaluated === 'unchecked') return;
   const miss = parts === undefined ? undefined : firstMiss(parts, instance);
-  if (!miss) return;
+  if (!miss) {
+    // Nothing found, but the skeleton was cut short: the locator may reach what was left out.
+    if (built.limited) tooCostly(context, data, built.limited, ptr);
+    return;
+  }
   if (miss.scalar !== undefined) {
     const what = miss.at.length === 0 ? 'it' : `\`${miss.at.join('.')}\``;
     context.report({ messageId: 'scalar', data: { name: field, locator, where, what, type: `a ${typeof miss.scalar}`, missing: miss.segment }, ptr });
@@ -94,6 +132,68 @@ function check(context: RuleContext, holder: JsonObject, holderPtr: Ptr, field: 
     data: { name: field, locator, where, missing: miss.segment, known: codeList(miss.known), hint: didYouMean(miss.segment, miss.known) },
     ptr,
   });
+}
+
+type Limit = 'skeleton' | 'document' | 'steps' | 'document steps';
+
+/** Report a locator left unchecked because `limit` was reached. */
+function tooCostly(context: RuleContext, data: { name: string; locator: string; where: string }, limit: Limit, ptr: Ptr): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const why = {
+    skeleton: `${data.where} has more than ${n(defaultSkeletonLimits.perSkeleton)} schema nodes to evaluate it against`,
+    document: `the records locators of this file have used up their ${n(defaultSkeletonLimits.perDocument)} schema nodes`,
+    steps: `evaluating it against ${data.where} takes more than ${n(MAX_STEPS)} steps`,
+    'document steps': `the records locators of this file have used up their ${n(MAX_DOCUMENT_STEPS)} evaluation steps`,
+  }[limit];
+  context.report({ messageId: 'tooCostly', data: { name: data.name, locator: data.locator, why }, ptr });
+}
+
+/** jsonpath-plus's instance method that every step of an evaluation goes through (not in its type definitions). */
+interface Traced {
+  _trace: (...args: unknown[]) => unknown;
+  evaluate: () => unknown;
+}
+
+const FOUND = Symbol('found');
+const OUT_OF_STEPS = Symbol('out of steps');
+
+/**
+ * Whether `locator` reaches anything in the skeleton: evaluated with jsonpath-plus, stopped at the
+ * first value found, and counted: each step (a call of jsonpath-plus's `_trace`) is taken from the
+ * locator's and the file's budget. 'unchecked' for filter and script expressions, valid JSONPath
+ * that is never evaluated here (eval: false).
+ */
+function evaluate(locator: string, instance: unknown, state: FileState): 'found' | 'nothing' | 'invalid' | 'unchecked' | 'steps' | 'document steps' {
+  const limit = Math.min(MAX_STEPS, state.stepsLeft);
+  const fromDocument = state.stepsLeft < MAX_STEPS;
+  let steps = 0;
+  const jp = JSONPath({
+    path: locator,
+    json: instance as object,
+    wrap: true,
+    eval: false,
+    autostart: false,
+    callback: () => {
+      throw FOUND;
+    },
+  }) as unknown as Traced;
+  const trace = jp._trace;
+  jp._trace = function (this: unknown, ...args: unknown[]) {
+    if (++steps > limit) throw OUT_OF_STEPS;
+    return trace.apply(this, args);
+  };
+  try {
+    // jsonpath-plus answers undefined, not [], for a string, number or boolean body.
+    jp.evaluate();
+    return 'nothing';
+  } catch (e) {
+    if (e === FOUND) return 'found';
+    if (e === OUT_OF_STEPS) return fromDocument ? 'document steps' : 'steps';
+    if (e instanceof Error && /prevented/.test(e.message)) return 'unchecked';
+    return 'invalid';
+  } finally {
+    state.stepsLeft -= Math.min(steps, limit);
+  }
 }
 
 interface Miss {

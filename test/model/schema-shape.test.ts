@@ -55,8 +55,8 @@ describe('skeleton focused on a plain path', () => {
       fc.property(schema, schema, fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 }), (root, a, parts) => {
         const refs = resolverFor({ A: a as JsonObject });
         const maxDepth = 2 * parts.length + 2;
-        const whole = skeleton(root, refs, 0, maxDepth);
-        const focused = skeleton(root, refs, 0, maxDepth, undefined, parts);
+        const whole = skeleton(root, refs, { maxDepth });
+        const focused = skeleton(root, refs, { maxDepth, focus: parts });
         expect(answer(focused, parts)).toEqual(answer(whole, parts));
         // The rule answers plain paths without jsonpath-plus: the same answer on both skeletons.
         expect(reachesPlainPath(focused, parts)).toBe((answer(whole, parts) as { found: boolean }).found);
@@ -68,7 +68,7 @@ describe('skeleton focused on a plain path', () => {
   it('builds only the path: siblings are null, the end is 0', () => {
     const refs = resolverFor({});
     const s = { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } }, meta: { type: 'object', properties: { next: { type: 'string' } } } } };
-    expect(skeleton(s, refs, 0, 6, undefined, ['data', 'id'])).toEqual({ data: [{ id: 0, name: null }], meta: null });
-    expect(skeleton(s, refs, 0, 6)).toEqual({ data: [{ id: '', name: '' }], meta: { next: '' } });
+    expect(skeleton(s, refs, { maxDepth: 6, focus: ['data', 'id'] })).toEqual({ data: [{ id: 0, name: null }], meta: null });
+    expect(skeleton(s, refs, { maxDepth: 6 })).toEqual({ data: [{ id: '', name: '' }], meta: { next: '' } });
   });
 });
