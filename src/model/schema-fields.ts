@@ -6,6 +6,7 @@
  */
 import { isObject, own, type JsonObject } from './json.js';
 import type { RefResolver } from './refs.js';
+import { nearestList } from '../util/text.js';
 
 export type Shape =
   | { kind: 'object'; props: Map<string, unknown>; /** Other keys allowed or not described. */ open: boolean }
@@ -214,7 +215,5 @@ export function explainMiss(lookups: FieldLookup[], segments: string[]): { why: 
     return { why: `\`${at}\` is ${/^[aeiou]/.test(pick.type) ? 'an' : 'a'} ${pick.type}, with no field \`${pick.segment}\``, missing: pick.segment, known: [] };
   }
   if (pick.status !== 'missing') return undefined;
-  const list = pick.known.map((k) => `\`${k}\``);
-  const known = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-  return { why: `\`${pick.segment}\` is not one of ${known}`, missing: pick.segment, known: pick.known };
+  return { why: `\`${pick.segment}\` is not one of ${nearestList(pick.segment, pick.known, 'or')}`, missing: pick.segment, known: pick.known };
 }

@@ -5,7 +5,7 @@
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
 import type { VisitInfo } from '../model/walk.js';
-import { codeList, didYouMean } from '../util/text.js';
+import { codeList, didYouMean, suggesterFor } from '../util/text.js';
 
 /** Rule: configValues keys of actions and events that are not configSchema properties. */
 export const configValuesKey = defineRule({
@@ -41,7 +41,7 @@ function check(context: RuleContext, node: JsonObject, info: VisitInfo, kind: st
       continue;
     }
     const names = [...props.keys()];
-    const hint = didYouMean(key, names) || (names.length > 0 && names.length <= 8 ? `; its properties are ${codeList(names)}` : names.length === 0 ? '; `configSchema` has no properties' : '');
+    const hint = didYouMean(key, suggesterFor(props, () => props.keys())) || (names.length > 0 && names.length <= 8 ? `; its properties are ${codeList(names)}` : names.length === 0 ? '; `configSchema` has no properties' : '');
     context.report({ messageId: 'unknown', data: { key, owner, hint }, ptr, target: 'key' });
   }
 }

@@ -11,7 +11,7 @@ import { explainMiss, fieldSegments, lookupField, recordSchemas } from '../model
 import { requestSchema, responseSchema } from '../model/schema-shape.js';
 import { operationLabel } from '../model/operation-usage.js';
 import type { Ptr } from '../model/pointer.js';
-import { codeList, didYouMean } from '../util/text.js';
+import { didYouMean, nearestList, Suggester } from '../util/text.js';
 
 /** Enrichment field mappings resolve in the enrichment point's request and response. */
 export const enrichmentMapping = defineRule({
@@ -95,8 +95,9 @@ function checkTarget(ctx: Ctx, field: string, ptr: Ptr): void {
     const lookup = lookupField(body, segments, c.refs);
     if (lookup.status === 'found' || lookup.status === 'unknown') return;
     if (lookup.status === 'missing' && lookup.index > 0) {
-      const hint = didYouMean(lookup.segment, lookup.known);
-      const known = `: \`${lookup.segment}\` is not one of ${codeList(lookup.known, 'or')}`;
+      const candidates = new Suggester(lookup.known);
+      const hint = didYouMean(lookup.segment, candidates);
+      const known = `: \`${lookup.segment}\` is not one of ${nearestList(lookup.segment, candidates, 'or')}`;
       ctx.context.report({ messageId: 'target', data: { field, op: operationLabel(ctx.op), point: ctx.name, known, hint }, ptr });
       return;
     }
@@ -107,8 +108,8 @@ function checkTarget(ctx: Ctx, field: string, ptr: Ptr): void {
     }
     bodyFields = lookup.known;
   }
-  const all = [...named, ...bodyFields];
-  const known = all.length ? `: it has ${codeList(all, 'and')}` : ': it takes no parameters and no request body';
+  const all = new Suggester([...named, ...bodyFields]);
+  const known = all.size ? `: it has ${nearestList(head, all, 'and')}` : ': it takes no parameters and no request body';
   ctx.context.report({ messageId: 'target', data: { field, op: operationLabel(ctx.op), point: ctx.name, known, hint: didYouMean(head, all) }, ptr });
 }
 

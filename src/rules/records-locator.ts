@@ -8,7 +8,7 @@ import { isObject, own, type JsonObject } from '../model/json.js';
 import { findOperation, splitResourcePath, type Connector } from '../model/connector.js';
 import { defaultSkeletonLimits, isOpen, reachesPlainPath, requestSchema, responseSchema, SkeletonBuilder } from '../model/schema-shape.js';
 import type { Ptr } from '../model/pointer.js';
-import { codeList, didYouMean } from '../util/text.js';
+import { didYouMean, nearestList, Suggester } from '../util/text.js';
 
 export const recordsLocator = defineRule({
   meta: {
@@ -127,9 +127,10 @@ function checkLocator({ context, state, holder, holderPtr, field, schema, where 
     context.report({ messageId: 'scalar', data: { name: field, locator, where, what, type: `a ${typeof miss.scalar}`, missing: miss.segment }, ptr });
     return;
   }
+  const known = new Suggester(miss.known);
   context.report({
     messageId: 'nothing',
-    data: { name: field, locator, where, missing: miss.segment, known: codeList(miss.known), hint: didYouMean(miss.segment, miss.known) },
+    data: { name: field, locator, where, missing: miss.segment, known: nearestList(miss.segment, known), hint: didYouMean(miss.segment, known) },
     ptr,
   });
 }

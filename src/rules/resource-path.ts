@@ -7,7 +7,7 @@ import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
 import { methodsOf, splitResourcePath, type Connector } from '../model/connector.js';
 import type { Ptr } from '../model/pointer.js';
-import { codeList, didYouMean, listing } from '../util/text.js';
+import { didYouMean, listing, nearestList, Suggester, suggesterFor } from '../util/text.js';
 
 export const resourcePath = defineRule({
   meta: {
@@ -62,7 +62,7 @@ export function checkPath(context: RuleContext, value: string, ptr: Ptr, target:
     return;
   }
   if (!c.paths.has(path)) {
-    context.report({ messageId: 'noPath', data: { value, path, hint: didYouMean(path, c.paths.keys()) }, ptr, target });
+    context.report({ messageId: 'noPath', data: { value, path, hint: didYouMean(path, suggesterFor(c.paths, () => c.paths.keys())) }, ptr, target });
     return;
   }
   const methods = methodsOf(c, 'path', path);
@@ -111,7 +111,7 @@ export const webhookPath = defineRule({
         const method = value.slice(i + 1);
         if (!c.webhooks.has(name)) {
           const inPaths = c.paths.has(name) || c.paths.has('/' + name);
-          const hint = inPaths ? `; \`${name}\` is under \`paths\`, but listeners read \`webhooks\`` : didYouMean(name, c.webhooks.keys());
+          const hint = inPaths ? `; \`${name}\` is under \`paths\`, but listeners read \`webhooks\`` : didYouMean(name, suggesterFor(c.webhooks, () => c.webhooks.keys()));
           context.report({ messageId: c.webhooks.size ? 'noWebhook' : 'noWebhooks', data: { value, name, hint }, ptr });
           return;
         }
@@ -139,15 +139,21 @@ export const enrichmentPoint = defineRule({
   },
   create(context) {
     const points = own(context.connector.root, 'enrichmentPoints');
-    const names = isObject(points) ? Object.keys(points) : [];
+    const names = new Set(isObject(points) ? Object.keys(points) : []);
+    let suggester: Suggester | undefined;
     return {
       Enrichment(node, info) {
         const name = own(node, 'enrichmentPoint');
         if (typeof name !== 'string') return;
-        if (names.includes(name)) return;
+        if (names.has(name)) return;
         const ptr = info.ptr.child('enrichmentPoint');
-        if (names.length === 0) context.report({ messageId: 'none', data: { name }, ptr });
-        else context.report({ messageId: 'unknown', data: { name, hint: didYouMean(name, names) || `; defined: ${codeList(names)}` }, ptr });
+        if (names.size === 0) {
+          context.report({ messageId: 'none', data: { name }, ptr });
+          return;
+        }
+        // Named once per file; a message names the few nearest points, never all of them.
+        suggester ??= new Suggester(names);
+        context.report({ messageId: 'unknown', data: { name, hint: didYouMean(name, suggester) || `; defined: ${nearestList(name, suggester)}` }, ptr });
       },
     };
   },

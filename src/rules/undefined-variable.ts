@@ -4,7 +4,7 @@
  */
 import { defineRule } from './types.js';
 import { LAST_RUN_TIME, credentialNames, hasVariables, isBuiltIn, isNotTemplate, isProse, isSubstituted, variablesIn } from '../model/variables.js';
-import { codeList, didYouMean } from '../util/text.js';
+import { codeList, didYouMean, Suggester } from '../util/text.js';
 
 /** Rule: `$name` / `${name}` variables that name no configSchema property. */
 export const undefinedVariable = defineRule({
@@ -23,6 +23,8 @@ export const undefinedVariable = defineRule({
     // A credential field the author refers to by name is filled in by the platform as well.
     const credentials = credentialNames(context.connector.root);
     const reported = new Set<string>();
+    let plain: Suggester | undefined;
+    let timed: Suggester | undefined;
     return {
       string(value, info) {
         if (!value.includes('$') || isProse(info) || isNotTemplate(info) || !isSubstituted(info, layout)) return;
@@ -35,7 +37,9 @@ export const undefinedVariable = defineRule({
             context.report({ messageId: 'noConfigSchema', data: { raw: use.raw, name: use.name }, ptr: info.ptr });
             continue;
           }
-          const candidates = use.form === 'embedded' && use.format !== undefined ? [...props.keys(), LAST_RUN_TIME] : [...props.keys()];
+          // Built once per file: a file of thousands of undefined variables compares each with a few names, not all.
+          const withTime = use.form === 'embedded' && use.format !== undefined;
+          const candidates = withTime ? (timed ??= new Suggester([...props.keys(), LAST_RUN_TIME])) : (plain ??= new Suggester(props.keys()));
           const hint = didYouMean(use.name, candidates) || (props.size > 0 && props.size <= 8 ? `; its properties are ${codeList([...props.keys()])}` : props.size === 0 ? '; `configSchema` has no properties' : '');
           context.report({ messageId: 'undefined', data: { raw: use.raw, name: use.name, hint }, ptr: info.ptr });
         }

@@ -3,7 +3,7 @@ import { defineRule, type RuleContext } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import { isObject } from '../model/json.js';
 import type { VisitInfo } from '../model/walk.js';
-import { didYouMean } from '../util/text.js';
+import { didYouMean, suggesterFor } from '../util/text.js';
 
 export const unresolvedRef = defineRule({
   meta: {
@@ -73,9 +73,9 @@ function checkRef(run: RefCheck, node: JsonObject, info: VisitInfo): void {
   let reason = resolved.message;
   let hint = '';
   if (resolved.parent && isObject(resolved.parent.value)) {
-    const keys = Object.keys(resolved.parent.value);
+    const parent = resolved.parent.value;
     reason = `there is no \`${resolved.parent.missing}\` there`;
-    hint = didYouMean(resolved.parent.missing, keys);
+    hint = didYouMean(resolved.parent.missing, suggesterFor(parent, () => Object.keys(parent)));
   }
   context.report({ messageId: 'missing', data: { ref, reason, hint }, ptr });
 }
