@@ -7,7 +7,8 @@ import { lstatSync } from 'node:fs';
 import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { defaultLimits } from '../load/source.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { picomatchLib, yamlLib } from '../util/deps.js';
+import { yamlLib } from '../util/deps.js';
+import { compileGlobs, GlobError } from './glob.js';
 import { PRESET_NAMES, severitiesFor, type PresetName } from './presets.js';
 import type { Severity, SeverityOrOff } from '../types.js';
 import { suggest } from '../util/text.js';
@@ -144,7 +145,13 @@ function validate(raw: unknown, ctx: ValidateContext): Config {
     const list = raw.ignore;
     if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || g === '')) throw new ConfigError(`${where}: ignore: expected a list of globs`);
     config.ignore = list as string[];
-    config.ignores = ignoreMatcher(dirname(ctx.path), config.ignore);
+    try {
+      config.ignores = ignoreMatcher(dirname(ctx.path), config.ignore);
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      const glob = list.find((g) => globError(g as string) !== undefined) as string | undefined;
+      throw new ConfigError(`${where}: ignore: ${glob === undefined ? '' : `\`${shortGlob(glob)}\`: `}${e.message}`);
+    }
   }
   if (raw.suppressions !== undefined && raw.suppressions !== null) {
     if (!Array.isArray(raw.suppressions)) throw new ConfigError(`${where}: suppressions: expected a list of {files, rule, pointer, reason}`);
@@ -174,18 +181,29 @@ function suppressionOf(entry: unknown, index: number, ctx: ValidateContext): Con
  * Globs are matched against the path relative to the config's folder (forward slashes); a glob that
  * matches a folder (`legacy`, `legacy/`) ignores everything under it, as in .gitignore.
  */
+/** The GlobError a glob alone gives, if any. */
+function globError(glob: string): GlobError | undefined {
+  try {
+    compileGlobs([glob.replace(/\/+$/, '')]);
+    return undefined;
+  } catch (e) {
+    if (e instanceof GlobError) return e;
+    throw e;
+  }
+}
+
+/** A glob as a message shows it: at most 60 characters. */
+function shortGlob(glob: string): string {
+  return glob.length <= 60 ? glob : `${glob.slice(0, 57)}...`;
+}
+
 function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatchLib()(
-    globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')),
-    { dot: true },
-  );
+  const match = compileGlobs(globs.map((g) => g.replace(/\/+$/, '')));
   return (file) => {
     const rel = relative(base, file).split(sep).join('/');
     if (rel === '' || rel.startsWith('../') || rel === '..') return false;
-    const parts = rel.split('/');
-    for (let n = parts.length; n >= 1; n--) if (match(parts.slice(0, n).join('/'))) return true;
-    return false;
+    return match(rel, true);
   };
 }
 

@@ -47,6 +47,21 @@ describe('loadConfig', () => {
     expect(c.ignores(join(dir, 'sub/legacy.json'))).toBe(false);
     expect(c.ignores(join(dir, 'legacy/a.json'))).toBe(false);
   });
+
+  it('answers a backtracking glob against a file named with 40 `a`s (picomatch gave no answer in 20 s)', () => {
+    const c = loadConfig(write('.cdp-lint.yaml', 'ignore: ["*a*a*a*a*a*a*a*a*a*a*a*a*b"]\n'), IDS);
+    expect(c.ignores(join(dir, 'a'.repeat(40)))).toBe(false);
+    expect(c.ignores(join(dir, `${'a'.repeat(11)}b`))).toBe(false);
+    expect(c.ignores(join(dir, `${'a'.repeat(12)}b`))).toBe(true);
+  });
+
+  it('a glob the matcher does not take is a usage error that names it and says what to use', () => {
+    const bad = (text: string) => () => loadConfig(write('x.yaml', text), IDS, 'x.yaml');
+    expect(bad('ignore: [legacy, "@(a|b).json"]\n')).toThrow(
+      'x.yaml: ignore: `@(a|b).json`: extglobs (`@(...)`, `!(...)`, `+(...)`, `*(...)`, `?(...)`) are not supported; use `*`, `**`, `?`, `[...]` and `{a,b}`',
+    );
+    expect(bad(`ignore: ["${'a'.repeat(1200)}"]\n`)).toThrow(`x.yaml: ignore: \`${'a'.repeat(57)}...\`: a glob of 1200 characters is longer than 1000`);
+  });
 });
 
 describe('ConfigResolver', () => {

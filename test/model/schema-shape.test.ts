@@ -63,7 +63,7 @@ describe('skeleton focused on a plain path', () => {
       }),
       { numRuns: 1500, seed: 20261128 },
     );
-  });
+  }, 60_000);
 
   it('builds only the path: siblings are null, the end is 0', () => {
     const refs = resolverFor({});
