@@ -103,7 +103,11 @@ export function keyIndex(loc: ContainerLoc, keys: string[], key: string): number
   return -1;
 }
 
-/** Maps UTF-16 offsets of a text to 1-based line/column. */
+/**
+ * Maps UTF-16 offsets of a text to 1-based line/column. A line ends at LF, CR LF or a lone CR (old
+ * Mac files), as in JSON's and YAML's own grammars (RFC 8259 section 2, YAML 1.2 section 5.4) and
+ * in LSP positions.
+ */
 export class LineIndex {
   private starts: Int32Array | null = null;
 
@@ -112,10 +116,16 @@ export class LineIndex {
   private lineStarts(): Int32Array {
     if (this.starts) return this.starts;
     const found: number[] = [0];
-    let i = this.text.indexOf('\n');
-    while (i !== -1) {
-      found.push(i + 1);
-      i = this.text.indexOf('\n', i + 1);
+    const text = this.text;
+    if (!text.includes('\r')) {
+      let i = text.indexOf('\n');
+      while (i !== -1) {
+        found.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+    } else {
+      const breaks = /\r\n?|\n/g;
+      for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) found.push(m.index + m[0].length);
     }
     this.starts = Int32Array.from(found);
     return this.starts;

@@ -38,7 +38,10 @@ const READER_MAX_DEPTH = 10_000;
 const TOO_DEEP_FOR_READER = 'The YAML is nested too deeply for the YAML reader (it ran out of stack); flatten the document or lower --max-depth';
 
 /** Parse YAML text; never throws for bad input. */
-export function parseYaml(text: string, limits: YamlLimits): ParseOutput {
+export function parseYaml(source: string, limits: YamlLimits): ParseOutput {
+  // A lone CR (old Mac files) is a line break in YAML 1.2 (section 5.4), which the yaml package does
+  // not take. An LF in its place keeps every offset, and line breaks in scalars read as LF anyway.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const locations = new LocationIndex();
   const problems: ParseProblem[] = [];
   const fail = (problem: ParseProblem): ParseOutput => {
