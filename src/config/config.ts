@@ -174,13 +174,16 @@ function suppressionOf(entry: unknown, index: number, ctx: ValidateContext): Con
   if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) {
     throw new ConfigError(`${where}: pointer: expected a JSON pointer such as "/preDefinedActions/0", got ${JSON.stringify(pointer)}`);
   }
-  return { index, files, rule, pointer, reason: reason.trim(), matches: ignoreMatcher(dirname(ctx.path), [files]) };
+  let matches: (file: string) => boolean;
+  try {
+    matches = ignoreMatcher(dirname(ctx.path), [files]);
+  } catch (e) {
+    if (!(e instanceof GlobError)) throw e;
+    throw new ConfigError(`${where}: files: \`${shortGlob(files)}\`: ${e.message}`);
+  }
+  return { index, files, rule, pointer, reason: reason.trim(), matches };
 }
 
-/**
- * Globs are matched against the path relative to the config's folder (forward slashes); a glob that
- * matches a folder (`legacy`, `legacy/`) ignores everything under it, as in .gitignore.
- */
 /** The GlobError a glob alone gives, if any. */
 function globError(glob: string): GlobError | undefined {
   try {
@@ -197,6 +200,10 @@ function shortGlob(glob: string): string {
   return glob.length <= 60 ? glob : `${glob.slice(0, 57)}...`;
 }
 
+/**
+ * Globs are matched against the path relative to the config's folder (forward slashes); a glob that
+ * matches a folder (`legacy`, `legacy/`) ignores everything under it, as in .gitignore.
+ */
 function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean {
   if (globs.length === 0) return () => false;
   const match = compileGlobs(globs.map((g) => g.replace(/\/+$/, '')));

@@ -60,6 +60,7 @@ describe('loadConfig', () => {
     expect(bad('ignore: [legacy, "@(a|b).json"]\n')).toThrow(
       'x.yaml: ignore: `@(a|b).json`: extglobs (`@(...)`, `!(...)`, `+(...)`, `*(...)`, `?(...)`) are not supported; use `*`, `**`, `?`, `[...]` and `{a,b}`',
     );
+    expect(bad('suppressions:\n  - files: "+(a).json"\n    rule: resource-path\n    reason: r\n')).toThrow(/^x\.yaml: suppressions\[0\]: files: `\+\(a\)\.json`: extglobs/);
     expect(bad(`ignore: ["${'a'.repeat(1200)}"]\n`)).toThrow(`x.yaml: ignore: \`${'a'.repeat(57)}...\`: a glob of 1200 characters is longer than 1000`);
   });
 });
