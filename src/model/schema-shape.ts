@@ -5,6 +5,7 @@
  */
 import { isObject, own, setOwn, type JsonObject } from './json.js';
 import type { RefResolver } from './refs.js';
+import { shapeOf } from './schema-fields.js';
 import { HTTP_METHODS } from './node-types.js';
 
 export const OPEN = Symbol('open');
@@ -113,6 +114,13 @@ export class SkeletonBuilder {
         // Plain assignment is ten times faster; only `__proto__` needs a defined property.
         if (k === '__proto__') setOwn(out, k, child);
         else out[k] = child;
+      }
+      // Which keys the object may have is schema-fields.ts's answer, for every rule: other keys
+      // allowed (additionalProperties, an open or unresolved branch) make it open beside its
+      // properties. Without additionalProperties or branches the answer is "closed": skip asking.
+      if (own(s, 'additionalProperties') !== undefined || hasBranches(s)) {
+        const shape = shapeOf(s, this.refs);
+        if (shape.kind !== 'object' || shape.open) (out as Record<symbol, unknown>)[OPEN] = true;
       }
       return out;
     }

@@ -100,7 +100,9 @@ function checkLocator({ context, state, holder, holderPtr, field, schema, where 
   const built = state.skeletons.build(schema, { maxDepth: segments === undefined ? undefined : 2 * segments + 2, focus: plain });
   const instance = built.instance;
   const data = { name: field, locator, where };
-  if (isOpen(instance)) {
+  // An object whose keys are all unknown cannot be judged; one that lists keys beside being open
+  // (additionalProperties) still answers for the keys it lists.
+  if (isOpen(instance) && Object.keys(instance as object).length === 0) {
     if (built.limited) tooCostly(context, data, built.limited, ptr);
     return;
   }
@@ -211,7 +213,7 @@ function firstMiss(parts: string[], instance: unknown): Miss | undefined {
   let cur: unknown = instance;
   for (const [i, part] of parts.entries()) {
     while (Array.isArray(cur) && !/^\d+$/.test(part) && part !== '*') cur = cur[0];
-    if (isOpen(cur)) return undefined;
+    if (isOpen(cur) && !(isObject(cur) && Object.hasOwn(cur, part))) return undefined;
     if (part === '*' || part === '..' || /^\d+$/.test(part) || /[?()@]/.test(part)) return undefined;
     if (typeof cur === 'string' || typeof cur === 'number' || typeof cur === 'boolean') return { segment: part, known: [], at: parts.slice(0, i), scalar: cur };
     if (!isObject(cur)) return undefined;
