@@ -58,6 +58,17 @@ function emit(name, ajv, refs) {
   emit('oas30', ajv, {
     document: 'oas30',
     pathItem: 'oas30#/definitions/PathItem',
+    // What a $ref may reach in another file: each is checked with its own definition (oas-schema).
+    operation: 'oas30#/definitions/Operation',
+    parameter: 'oas30#/definitions/Parameter',
+    requestBody: 'oas30#/definitions/RequestBody',
+    response: 'oas30#/definitions/Response',
+    header: 'oas30#/definitions/Header',
+    schema: 'oas30#/definitions/Schema',
+    mediaType: 'oas30#/definitions/MediaType',
+    example: 'oas30#/definitions/Example',
+    link: 'oas30#/definitions/Link',
+    callback: 'oas30#/definitions/Callback',
     apiKeySecurityScheme: 'oas30#/definitions/APIKeySecurityScheme',
     httpSecurityScheme: 'oas30#/definitions/HTTPSecurityScheme',
     oauth2SecurityScheme: 'oas30#/definitions/OAuth2SecurityScheme',

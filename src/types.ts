@@ -2,7 +2,8 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
-export type Layout = 'openapi' | 'hub' | 'storage' | 'unknown';
+/** `referenced`: not a connector itself, but a file a connector's `$ref`s reach (its problems are reported in it). */
+export type Layout = 'openapi' | 'hub' | 'storage' | 'unknown' | 'referenced';
 
 export interface Position {
   line: number;
@@ -69,6 +70,11 @@ export interface FileResult {
   suppressed?: SuppressedDiagnostic[];
   /** Present when --fix rewrote the file. */
   fixed?: number;
+  /**
+   * From the engine only: the files this connector's `$ref`s read, each with the problems written
+   * in it. The command turns them into files of their own (see cli/lint-command.ts) before reporting.
+   */
+  referenced?: FileResult[];
 }
 
 export interface Summary {

@@ -170,6 +170,8 @@ export function lintTextIn(session: Session, text: string, filePath: string, exp
     refRoot: session.refRoot,
     cwd: session.cwd,
   };
-  const result = lintSource(source, relativePath(path, session.cwd), engine);
-  return { files: [result], summary: summarize([result]) };
+  // The files its $refs read come after it, each with the problems written in it.
+  const { referenced, ...result } = lintSource(source, relativePath(path, session.cwd), engine);
+  const files = [result, ...(referenced ?? [])];
+  return { files, summary: summarize(files) };
 }

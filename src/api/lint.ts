@@ -145,6 +145,48 @@ interface LintContext {
  * folders) non-connectors. Many files are spread over worker threads when running from the bundle.
  */
 async function lintTargets(targets: Target[], ctx: LintContext): Promise<Linted[]> {
+  return withReferencedFiles(await lintEach(targets, ctx), ctx.cwd);
+}
+
+/**
+ * Each file a connector's `$ref`s read becomes a file of the run, right after the first connector
+ * that reads it: reports, the baseline and the exit code treat a problem written in it like any
+ * other. A file several connectors read is one entry, each problem once.
+ */
+function withReferencedFiles(linted: Linted[], cwd: string): Linted[] {
+  const out: Linted[] = [];
+  const byPath = new Map<string, Linted>();
+  const merge = (l: Linted) => {
+    const known = byPath.get(l.path);
+    if (known === undefined) {
+      byPath.set(l.path, l);
+      out.push(l);
+      return;
+    }
+    const keys = new Set(known.result.diagnostics.map(diagnosticKey));
+    const extra = l.result.diagnostics.filter((d) => !keys.has(diagnosticKey(d)));
+    const layout = known.result.layout === 'referenced' ? l.result.layout : known.result.layout;
+    if (extra.length > 0 || layout !== known.result.layout) {
+      known.result = { ...known.result, layout, diagnostics: sortDiagnostics([...known.result.diagnostics, ...extra]) };
+    }
+  };
+  for (const l of linted) {
+    const { referenced, ...result } = l.result;
+    merge({ ...l, result });
+    for (const r of referenced ?? []) merge({ path: resolve(cwd, r.path), result: r });
+  }
+  return out;
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.ruleId}\u0000${d.pointer}\u0000${d.range.start.line}:${d.range.start.column}\u0000${d.message}`;
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+
+async function lintEach(targets: Target[], ctx: LintContext): Promise<Linted[]> {
   const jobs: Job[] = [];
   for (const t of targets) {
     if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
@@ -203,7 +245,9 @@ function fixAll(linted: Linted[], hooks: RunHooks): boolean {
       continue;
     }
     l.source = outcome.source;
-    l.result = { ...outcome.result, fixed: outcome.fixed };
+    // The files its references read were reported from the first lint; fixes change only this file.
+    const { referenced: _referenced, ...result } = outcome.result;
+    l.result = { ...result, fixed: outcome.fixed };
     hooks.fixed?.(l.path, outcome.fixed);
   }
   return ok;

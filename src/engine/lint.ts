@@ -10,7 +10,9 @@ import { defaultRefRoot } from '../model/ref-root.js';
 import { buildConnector, walkRootOf, type Connector } from '../model/connector.js';
 import { isObject } from '../model/json.js';
 import { Ptr } from '../model/pointer.js';
-import { emptyVisitors, walk, type Visitors } from '../model/walk.js';
+import { emptyVisitors, walk, type FollowRef, type Visitors } from '../model/walk.js';
+import type { RefResolver } from '../model/refs.js';
+import { dirname, join, relative } from 'node:path';
 import type { NodeType } from '../model/node-types.js';
 import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
 import { didYouMean, fill } from '../util/text.js';
@@ -38,23 +40,29 @@ export function lintFile(path: string, displayPath: string, options: LintOptions
   return { ok: true, result: lintSource(loaded.source, displayPath, options), source: loaded.source };
 }
 
-/** Lint a parsed source. */
+/**
+ * Lint a parsed source. Problems written in files its `$ref`s reach are in `referenced`: one
+ * FileResult per such file (layout 'referenced'), sorted by path, each diagnostic once.
+ */
 export function lintSource(source: SourceFile, displayPath: string, options: LintOptions): FileResult {
   const collector = new Collector(source, options);
   collector.parseProblems(source.problems);
   if (source.encodingNote) collector.add('encoding', { messageId: 'utf16', data: { note: source.encodingNote }, ptr: Ptr.root });
   let layout: Layout = 'unknown';
+  let referenced: FileResult[] = [];
   if (source.parsed) {
     layout = detectLayout(source.value);
     if (!isObject(source.value) || layout === 'unknown') {
       collector.add('connector-layout', { messageId: isObject(source.value) ? 'unknown' : 'notObject', data: { type: describe(source.value) }, ptr: Ptr.root });
     } else {
-      runRules(source, source.value, options, collector);
+      const connector = runRules(source, source.value, options, collector);
+      referenced = referencedResults(connector, collector, displayPath);
     }
   }
   const suppressed = source.format === 'yaml' ? applyDirectives(parseDirectives(source.text), collector, options) : [];
   const result: FileResult = { path: displayPath, layout, diagnostics: collector.finish() };
   if (suppressed.length > 0) result.suppressed = suppressed;
+  if (referenced.length > 0) result.referenced = referenced;
   return result;
 }
 
@@ -87,7 +95,20 @@ function applyDirectives(directives: Directive[], collector: Collector, options:
   return out;
 }
 
-function runRules(source: SourceFile, root: Record<string, unknown>, options: LintOptions, collector: Collector): void {
+/** One result per file the connector's references read: its display path is the linted file's, moved by the relative path between them. */
+function referencedResults(connector: Connector, collector: Collector, displayPath: string): FileResult[] {
+  const refs = connector.refs;
+  if (refs.sources.size === 0) return [];
+  const from = dirname(refs.lintedRealPath());
+  const out: FileResult[] = [];
+  for (const [real, source] of refs.sources) {
+    const shown = join(dirname(displayPath), relative(from, real)).replace(/\\/g, '/');
+    out.push({ path: shown, layout: 'referenced', diagnostics: collector.forFile(real, source).finish() });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function runRules(source: SourceFile, root: Record<string, unknown>, options: LintOptions, collector: Collector): Connector {
   const refRoot = options.refRoot !== undefined ? { dir: options.refRoot, kind: 'option' as const } : defaultRefRoot(source.path, options.cwd ?? process.cwd());
   const connector: Connector = buildConnector(source, root, {
     refRoot: refRoot.dir,
@@ -95,8 +116,9 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
     maxRefHops: options.limits.maxRefHops,
     limits: options.limits,
   });
+  collector.refs = connector.refs;
   const visitors: Visitors = emptyVisitors();
-  const fix = fixBuilder(source);
+  const fix = fixBuilder(source, connector.refs);
   const ends: Array<() => void> = [];
   for (const [id, rule] of options.rules) {
     if (!options.severities.has(id)) continue;
@@ -108,12 +130,14 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
     }
   }
   try {
-    walk(walkRootOf(connector), visitors);
+    const walked = walk(walkRootOf(connector), visitors, followInto(connector));
+    connector.fragments = walked.map((w) => ({ value: w.fragment.value, ptr: w.fragment.ptr, type: w.type }));
     for (const end of ends) end();
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     collector.add('input-limit', { messageId: 'exceeded', data: { message: TOO_DEEP_TO_CHECK }, ptr: Ptr.root });
   }
+  return connector;
 }
 
 const TOO_DEEP_TO_CHECK = 'The document is nested too deeply to check (the walk ran out of stack); flatten it or lower --max-depth';
@@ -127,17 +151,32 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
-function fixBuilder(source: SourceFile): FixBuilder {
+/** What a $ref reaches in another file (the walk goes on there); nothing for references within the linted file. */
+function followInto(connector: Connector): FollowRef {
+  const refs = connector.refs;
+  return (node) => {
+    const ref = node['$ref'] as string;
+    if (ref.startsWith('#') && refs.inLintedFile(node)) return undefined;
+    const r = refs.resolve(ref, node);
+    if (!r.ok || r.ptr === undefined || r.ptr.file === undefined) return undefined;
+    return { value: r.value, ptr: r.ptr };
+  };
+}
+
+function fixBuilder(main: SourceFile, refs: RefResolver): FixBuilder {
   const spanOf = (ptr: Ptr, target: 'key' | 'value') => {
+    const file = ptr.file;
+    const source = file === undefined ? main : refs.sources.get(file);
+    if (source === undefined) return undefined;
     const segments = ptr.segments();
     const found = source.locations.find(source.value, segments, target);
-    return found.resolvedDepth === segments.length ? found.span : undefined;
+    return found.resolvedDepth === segments.length ? { start: found.span.start, end: found.span.end, text: source.text } : undefined;
   };
   return {
     renameKey(ptr, newKey) {
       const span = spanOf(ptr, 'key');
       if (!span) return undefined;
-      const raw = source.text.slice(span.start, span.end);
+      const raw = span.text.slice(span.start, span.end);
       const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
       if (raw.includes('\\')) return undefined;
       return [{ start: span.start, end: span.end, text: quote + newKey + quote }];
@@ -145,7 +184,7 @@ function fixBuilder(source: SourceFile): FixBuilder {
     replaceInString(ptr, search, replacement) {
       const span = spanOf(ptr, 'value');
       if (!span) return undefined;
-      const raw = source.text.slice(span.start, span.end);
+      const raw = span.text.slice(span.start, span.end);
       if (raw.includes('\\')) return undefined;
       const idx = raw.lastIndexOf(search);
       if (idx < 0) return undefined;
@@ -214,17 +253,41 @@ function describe(v: unknown): string {
 /** The messageId of a diagnostic that says a rule itself failed (it is in no rule's `meta.messages`). */
 export const INTERNAL_ERROR = 'internalError';
 
-/** Gathers reports, attaches severity and position, sorts and de-duplicates. */
+/**
+ * Gathers reports, attaches severity and position, sorts and de-duplicates. A report whose pointer
+ * is in another file (Ptr.file) goes to that file's collector, made on first use.
+ */
 class Collector {
   private readonly out: Diagnostic[] = [];
   private readonly seen = new Set<string>();
   /** Each diagnostic reported inside a YAML alias's copy -> the pointer where that node is written. */
   private readonly viaAlias = new Map<Diagnostic, string>();
+  /** Set once the connector is built: where the sources of referenced files are. */
+  refs: RefResolver | undefined;
+  private readonly others = new Map<string, Collector>();
 
   constructor(
     private readonly source: SourceFile,
     private readonly options: LintOptions,
   ) {}
+
+  /** The collector of a referenced file (its parse problems, such as duplicate keys, are reported once there). */
+  forFile(path: string, source: SourceFile): Collector {
+    let c = this.others.get(path);
+    if (c === undefined) {
+      c = new Collector(source, this.options);
+      c.parseProblems(source.problems);
+      this.others.set(path, c);
+    }
+    return c;
+  }
+
+  private route(ptr: Ptr): Collector {
+    const file = ptr.file;
+    if (file === undefined) return this;
+    const source = this.refs?.sources.get(file);
+    return source === undefined ? this : this.forFile(file, source);
+  }
 
   parseProblems(problems: ParseProblem[]): void {
     for (const p of problems) {
@@ -248,6 +311,8 @@ class Collector {
   }
 
   add(ruleId: string, report: Report): void {
+    const target = this.route(report.ptr);
+    if (target !== this) return target.add(ruleId, report);
     const severity = this.options.severities.get(ruleId);
     if (!severity) return;
     const segments = report.ptr.segments();

@@ -6,7 +6,7 @@
  * misspelled-key or resource-path), not again as a dead or mis-tagged operation.
  */
 import { isObject, own, type JsonObject } from './json.js';
-import { operationsAt, splitResourcePath, type Connector, type OperationRef } from './connector.js';
+import { operationsAt, resolveOperation, type Connector, type OperationRef } from './connector.js';
 import { Ptr } from './pointer.js';
 import { suggest, suggesterFor } from '../util/text.js';
 
@@ -81,10 +81,9 @@ function itemLabel(list: string, i: number, item: JsonObject): string {
 
 function add(c: Connector, usage: Usage, source: Source, ref: string, use: Use): void {
   const kind = source.field === 'webhookPath' ? 'webhook' : 'path';
-  const split = splitResourcePath(ref);
-  if (!split) return;
-  const same = operationsAt(c, kind, split.path);
-  const op = same.find((o) => o.method === split.method) ?? same.find((o) => o.method === split.method.toLowerCase());
+  const r = resolveOperation(c, kind, ref);
+  // A method written in another case is the operation meant: resource-path reports (and fixes) the case.
+  const op = r.ok ? r.operation : r.reason === 'methodCase' ? r.meant : undefined;
   if (op) {
     const list = usage.uses.get(op) ?? [];
     list.push(use);
@@ -92,11 +91,12 @@ function add(c: Connector, usage: Usage, source: Source, ref: string, use: Use):
     return;
   }
   // A broken reference: spare every operation it may have meant.
+  if (r.ok || r.reason === 'noDocument' || r.reason === 'malformed' || r.reason === 'methodCase') return;
   const map = kind === 'webhook' ? c.webhooks : c.paths;
-  const meant = same.length > 0 ? split.path : suggest(split.path, suggesterFor(map, () => map.keys()));
+  const meant = r.reason === 'noMethod' ? r.path : suggest(r.path, suggesterFor(map, () => map.keys()));
   // Looked up by key, not by a scan of every operation: 6,000 broken references in a file of
   // 6,000 operations would be 36 million steps.
-  const keys = kind === 'webhook' ? [meant, split.path, '/' + split.path] : [meant];
+  const keys = kind === 'webhook' ? [meant, r.path, '/' + r.path] : [meant];
   for (const key of keys) {
     if (key === undefined) continue;
     for (const o of [...operationsAt(c, 'path', key), ...operationsAt(c, 'webhook', key)]) usage.maybeUsed.add(o);

@@ -1,11 +1,32 @@
-/** JSON pointers as persistent linked lists: cheap to extend while walking, built into text only when reported. */
+/**
+ * JSON pointers as persistent linked lists: cheap to extend while walking, built into text only when
+ * reported. A pointer belongs to one file: the linted file (from `Ptr.root`) or a file its `$ref`s
+ * reach (from `Ptr.fileRoot(path)`); the segments are from the root of that file.
+ */
 export class Ptr {
-  private constructor(
+  protected constructor(
     readonly parent: Ptr | null,
     readonly key: string,
   ) {}
 
   static readonly root = new Ptr(null, '');
+
+  /** The root of the file at `path` (absolute, real), when it is not the linted file. One object per path. */
+  static fileRoot(path: string): Ptr {
+    let root = fileRoots.get(path);
+    if (root === undefined) {
+      root = new FileRoot(path);
+      fileRoots.set(path, root);
+    }
+    return root;
+  }
+
+  /** The file this pointer is in: its path for a file reached through `$ref`s, undefined for the linted file. */
+  get file(): string | undefined {
+    let p: Ptr = this;
+    while (p.parent !== null) p = p.parent;
+    return p instanceof FileRoot ? p.path : undefined;
+  }
 
   /** Parse an RFC 6901 pointer ("/a/b~1c") into a Ptr. */
   static parse(pointer: string): Ptr {
@@ -57,14 +78,24 @@ export class Ptr {
       .join('');
   }
 
-  /** True when `this` is `other` or lies inside it. */
+  /** True when `this` is `other` or lies inside it (in the same file). */
   startsWith(other: Ptr): boolean {
+    if (this.file !== other.file) return false;
     const a = this.segments();
     const b = other.segments();
     if (b.length > a.length) return false;
     return b.every((s, i) => a[i] === s);
   }
 }
+
+/** The root of a file other than the linted one. */
+class FileRoot extends Ptr {
+  constructor(readonly path: string) {
+    super(null, '');
+  }
+}
+
+const fileRoots = new Map<string, Ptr>();
 
 /** Escape one pointer segment per RFC 6901. */
 export function escapeSegment(segment: string): string {

@@ -20,7 +20,7 @@ export type RefFailure = 'remote' | 'outside-root' | 'special-file' | 'missing-f
 export const MAX_REFERENCED_FILES = 1000;
 
 export type Resolved =
-  | { ok: true; value: unknown; /** Pointer of the target when it is in the linted file. */ ptr: Ptr | undefined; file: string }
+  | { ok: true; value: unknown; /** Pointer of the target, in its file (see Ptr.file); undefined from `deref` of a value that is no reference. */ ptr: Ptr | undefined; file: string }
   | { ok: false; reason: RefFailure; message: string; /** Deepest segment that resolved, for suggestions. */ parent?: { value: unknown; missing: string } };
 
 interface Doc {
@@ -28,8 +28,8 @@ interface Doc {
   path: string;
   /** Where `#` points: the OpenAPI document inside the linted file, the root of a referenced one. */
   base: unknown;
-  /** Pointer of `base` when the document is the linted file (targets there can be reported). */
-  basePtr: Ptr | undefined;
+  /** Pointer of `base`: in the linted file, or the root of a referenced one (Ptr.fileRoot). */
+  basePtr: Ptr;
 }
 
 type FileFailure = { reason: RefFailure; message: string };
@@ -39,6 +39,8 @@ export class RefResolver {
   private readonly files = new Map<string, Doc | FileFailure>();
   /** The same by real path: every spelling of one file (through links, `a/../`) shares one parse. */
   private readonly byReal = new Map<string, Doc | FileFailure>();
+  /** Every referenced file read and parsed, by real path, for positions and reports in it. */
+  readonly sources = new Map<string, SourceFile>();
   /** Files and bytes read so far through references (the budget is over all of them together). */
   private readBytes = 0;
   private realRoot: string | undefined;
@@ -46,6 +48,8 @@ export class RefResolver {
   /** Every object and array of a referenced file, mapped to that file, so that its own $refs resolve against it. */
   private readonly owners = new WeakMap<object, Doc>();
   private readonly main: Doc;
+  /** The linted file's root, for file references back to it from a hub connector (whose `#` is `resources`). */
+  private readonly mainRoot: Doc;
   /** Local references of the linted file (`#/components/...`), resolved once each: the same few are met thousands of times. */
   private readonly local = new Map<string, Resolved>();
   private readonly source: SourceFile;
@@ -67,6 +71,7 @@ export class RefResolver {
     this.maxHops = opts.maxHops;
     this.limits = opts.limits ?? defaultLimits;
     this.main = { path: opts.source.path, base: opts.oas?.value ?? opts.source.value, basePtr: opts.oas?.ptr ?? Ptr.root };
+    this.mainRoot = { path: opts.source.path, base: opts.source.value, basePtr: Ptr.root };
   }
 
   /**
@@ -126,7 +131,12 @@ export class RefResolver {
     return (typeof value === 'object' && value !== null && this.owners.get(value)) || this.main;
   }
 
-  private follow(root: unknown, rootPtr: Ptr | undefined, fragment: string, file: string): Resolved {
+  /** Path of the file `value` was read from (the linted file's for values of its own). */
+  fileOf(value: unknown): string {
+    return this.docOf(value).path;
+  }
+
+  private follow(root: unknown, rootPtr: Ptr, fragment: string, file: string): Resolved {
     if (fragment !== '' && !fragment.startsWith('/')) {
       return { ok: false, reason: 'missing-target', message: `\`#${fragment}\` is not a JSON pointer (it must start with \`#/\`)` };
     }
@@ -137,7 +147,7 @@ export class RefResolver {
       const next = isObject(current) ? own(current, seg) : Array.isArray(current) && /^(0|[1-9]\d*)$/.test(seg) ? current[Number(seg)] : undefined;
       if (next === undefined) return { ok: false, reason: 'missing-target', message: `nothing at \`#${fragment}\``, parent: { value: current, missing: seg } };
       current = next;
-      ptr = ptr?.child(seg);
+      ptr = ptr.child(seg);
     }
     return { ok: true, value: current, ptr, file };
   }
@@ -170,7 +180,7 @@ export class RefResolver {
       return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read (${code ?? 'error'})` };
     }
     if (!inside(this.realRootPath(), real)) return this.outside(filePart, 'link');
-    if (real === this.realSourcePath()) return this.main.base === this.source.value ? this.main : { path: this.source.path, base: this.source.value, basePtr: Ptr.root };
+    if (real === this.realSourcePath()) return this.main.base === this.source.value ? this.main : this.mainRoot;
     const known = this.byReal.get(real);
     if (known) return known;
     const loaded = this.openReal(filePart, real);
@@ -202,11 +212,19 @@ export class RefResolver {
     if (!loaded.ok) return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read: ${loaded.message}` };
     if (!loaded.source.parsed) {
       const problem = loaded.source.problems.find((p) => p.kind !== 'duplicate-key');
-      return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read as JSON or YAML${problem ? `: ${problem.message}` : ''}` };
+      const where = problem ? loaded.source.lines.range({ start: problem.offset, end: problem.end }).start : undefined;
+      const at = where ? ` at line ${where.line}, column ${where.column}` : '';
+      return { reason: 'unparsable-file', message: `file \`${filePart}\` cannot be read as ${loaded.source.format === 'json' ? 'JSON' : 'YAML'}${at}${problem ? `: ${problem.message}` : ''}` };
     }
-    const doc: Doc = { path: real, base: loaded.source.value, basePtr: undefined };
+    this.sources.set(real, loaded.source);
+    const doc: Doc = { path: real, base: loaded.source.value, basePtr: Ptr.fileRoot(real) };
     this.own(loaded.source.value, doc);
     return doc;
+  }
+
+  /** The linted file's real path (its own path when it has none, as in tests). */
+  lintedRealPath(): string {
+    return this.realSourcePath();
   }
 
   private realRootPath(): string {

@@ -15,6 +15,11 @@ export type Shape =
   | { kind: 'unknown' };
 
 const MAX_DEPTH = 16;
+/**
+ * How deep allOf/oneOf/anyOf branches are merged into one shape. Each schema is merged once per
+ * shape (`seen`), so the depth only bounds the stack: a chain of 20 `allOf` levels is still closed.
+ */
+const MAX_BRANCH_DEPTH = 64;
 const SCALARS = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
 /** A branch schema already merged higher up or earlier: it adds nothing new. */
@@ -37,7 +42,7 @@ export function shapeOf(schema: unknown, refs: RefResolver): Shape {
 /** The shape of `schema` met at `depth` while merging branches, `seen` holding the schemas merged so far. */
 function shapeWithin(schema: unknown, refs: RefResolver, depth: number, seen: Set<unknown>): Shape {
   const r = refs.deref(schema);
-  if (!r.ok || !isObject(r.value) || depth > MAX_DEPTH) return { kind: 'unknown' };
+  if (!r.ok || !isObject(r.value) || depth > MAX_BRANCH_DEPTH) return { kind: 'unknown' };
   const s = r.value;
   // Each schema is merged once per shape: branches that share schemas (ten `allOf` entries naming
   // the same schema, level after level) would otherwise cost 10^depth.

@@ -1,7 +1,9 @@
 /**
  * One walk over a connector: every object is visited once with its type and pointer, every string
  * value once with its container. Rules register visitors; the engine merges them (ESLint-style).
- * $ref objects are not followed: a problem inside a component is met once, where it is written.
+ * Local $ref objects are not followed: a problem inside a component is met once, where it is
+ * written. What a $ref reaches in another file is walked once (per type), after the document,
+ * with the type its referrer gives it and pointers in that file.
  */
 import { Ptr } from './pointer.js';
 import { isObject, type JsonObject } from './json.js';
@@ -45,16 +47,55 @@ export interface WalkRoot {
   rootChildren?: Record<string, Child>;
 }
 
+/** A value in another file that a $ref reaches, and its pointer there (see Ptr.fileRoot). */
+export interface Fragment {
+  value: unknown;
+  ptr: Ptr;
+}
+
+/**
+ * Given a $ref object met in a typed position, what it reaches in another file, or undefined
+ * (a local reference, one that does not resolve, or a value of the linted file).
+ */
+export type FollowRef = (node: JsonObject, info: VisitInfo) => Fragment | undefined;
+
 /** One walk: the visitors, and the info object string visitors get. */
 interface Walk extends Visitors {
   readonly stringInfo: StringInfo;
+  readonly follow: FollowRef | undefined;
+  /** Fragments of other files still to walk, and the ones met (value -> types walked with). */
+  readonly queue: Array<{ fragment: Fragment; type: NodeType; parentType: NodeType | null; parent: unknown }>;
+  readonly met: Map<unknown, NodeType[]>;
+  /** The pointer a value with no parent gets: the linted file's root, or the root of the other file being walked. */
+  root: Ptr;
 }
 
-/** Walk the document once, calling the visitors. */
-export function walk(root: WalkRoot, visitors: Visitors): void {
+/** Walk the document once, calling the visitors; with `follow`, then what its $refs reach in other files (returned, with the type each was walked as). */
+export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Array<{ fragment: Fragment; type: NodeType }> {
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
-  visit(root.value, root.type, null, '', null, null, { ...visitors, stringInfo: new StringInfo() }, spec);
+  const v: Walk = { ...visitors, stringInfo: new StringInfo(), follow, queue: [], met: new Map(), root: Ptr.root };
+  visit(root.value, root.type, null, '', null, null, v, spec);
+  // Breadth first: a file reached from a file reached from the document is walked after both.
+  for (let i = 0; i < v.queue.length; i++) {
+    const { fragment, type, parentType, parent } = v.queue[i]!;
+    const { ptr } = fragment;
+    v.root = ptr.parent === null ? ptr : Ptr.root;
+    v.stringInfo.root = v.root;
+    visit(fragment.value, type, ptr.parent, ptr.key, parentType, parent, v);
+  }
+  return v.queue;
+}
+
+/** Queue what a $ref reaches in another file, once per value and type. */
+function enqueue(v: Walk, node: JsonObject, info: VisitInfo): void {
+  const fragment = v.follow!(node, info);
+  if (fragment === undefined) return;
+  const types = v.met.get(fragment.value);
+  if (types?.includes(info.type)) return;
+  if (types) types.push(info.type);
+  else v.met.set(fragment.value, [info.type]);
+  v.queue.push({ fragment, type: info.type, parentType: info.parentType, parent: info.parent });
 }
 
 /**
@@ -67,6 +108,8 @@ class StringInfo implements VisitInfo {
   key = '';
   parentType: NodeType | null = null;
   parent: unknown = null;
+  /** The pointer of a string with no parent (see Walk.root). */
+  root: Ptr = Ptr.root;
   private parentPtr: Ptr | null = null;
   private own: Ptr | undefined;
 
@@ -81,13 +124,13 @@ class StringInfo implements VisitInfo {
   }
 
   get ptr(): Ptr {
-    return (this.own ??= pointerOf(this.parentPtr, this.key));
+    return (this.own ??= this.parentPtr === null ? this.root : this.parentPtr.child(this.key));
   }
 }
 
-/** The pointer of the value under `key` of the value at `parentPtr` (null: the value is the root). */
-function pointerOf(parentPtr: Ptr | null, key: string): Ptr {
-  return parentPtr === null ? Ptr.root : parentPtr.child(key);
+/** The pointer of the value under `key` of the value at `parentPtr` (null: the value is the root of the file walked). */
+function pointerOf(parentPtr: Ptr | null, key: string, v: Walk): Ptr {
+  return parentPtr === null ? v.root : parentPtr.child(key);
 }
 
 /** Visit one value; its pointer is made only for objects, and for strings when asked (numbers, booleans and null need none). */
@@ -110,7 +153,7 @@ function visit(
     return;
   }
   if (typeof value !== 'object' || value === null) return;
-  const ptr = pointerOf(parentPtr, key);
+  const ptr = pointerOf(parentPtr, key, v);
   if (Array.isArray(value)) {
     const itemType: NodeType = type === 'Data' ? 'Data' : 'Any';
     for (let i = 0; i < value.length; i++) visit(value[i], itemType, ptr, String(i), type, value, v);
@@ -122,6 +165,7 @@ function visit(
   // whose prototype has no enumerable keys, so both give the own keys in the same order.
   if (type !== 'Data' && type !== 'Any' && typeof node['$ref'] === 'string' && isReferenceable(type)) {
     callAll(v.ref, node, info);
+    if (v.follow !== undefined) enqueue(v, node, info);
     for (const k in node) if (k !== '$ref') visitChild(node, k, 'Any', info, v);
     return;
   }

@@ -23,6 +23,8 @@ export const OPENAPI_ROOT_KEYS = ['openapi', 'info', 'servers', 'paths', 'webhoo
 
 interface CdpFinding extends Finding {
   ptr: Ptr;
+  /** The value at `ptr` (it may be in a file the connector's $refs reach, so it is kept, not looked up from the root). */
+  value: unknown;
   /** Keys the schema allows where an unexpected key was found. */
   known: string[];
 }
@@ -60,7 +62,8 @@ function run(state: State, validate: Validator, value: unknown, base: Ptr, skip?
   const known = knownKeysByPath(errors);
   for (const f of collapse(errors)) {
     if (skip?.(f)) continue;
-    state.findings.push({ ...f, ptr: base.concat(Ptr.parse(f.instancePath).segments()), known: known.get(f.instancePath) ?? [] });
+    const segments = Ptr.parse(f.instancePath).segments();
+    state.findings.push({ ...f, ptr: base.concat(segments), value: valueAt(value, segments), known: known.get(f.instancePath) ?? [] });
   }
 }
 
@@ -148,7 +151,7 @@ function reportShape(context: RuleContext): void {
     if (f.kind === 'unexpected') continue;
     const where = label(f.ptr);
     const data = { Where: where.charAt(0).toUpperCase() + where.slice(1), What: where.charAt(0).toUpperCase() + where.slice(1) };
-    const value = valueAt(c.root, f.ptr.segments());
+    const value = f.value;
     if (f.kind === 'missing') context.report({ messageId: 'missing', data: { ...data, property: f.property! }, ptr: f.ptr });
     else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)) }, ptr: f.ptr });
     else if (f.kind === 'enum') context.report({ messageId: 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map(plain), 'or'), actual: `\`${plain(value)}\``, hint: typeof value === 'string' && (f.allowed ?? []).length > 1 ? didYouMean(value, (f.allowed ?? []).map(plain)) : '' }, ptr: f.ptr });
@@ -249,7 +252,7 @@ function isCustomStepVendor(f: CdpFinding, suggestion: string | undefined): bool
 
 /** Rename an unexpected key, unless the right key is already there (the rename would duplicate it). */
 function renameFix(context: RuleContext, f: CdpFinding, to: string): TextEdit[] | undefined {
-  const parent = valueAt(context.connector.root, f.ptr.segments());
+  const parent = f.value;
   if (!isObject(parent) || Object.prototype.hasOwnProperty.call(parent, to)) return undefined;
   return context.fix.renameKey(f.ptr.child(f.property!), to);
 }

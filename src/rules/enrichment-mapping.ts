@@ -6,7 +6,7 @@
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
-import { operationsAt, splitResourcePath, type Connector, type OperationRef } from '../model/connector.js';
+import { operationOf, type Connector, type OperationRef } from '../model/connector.js';
 import { explainMiss, fieldSegments, lookupField, recordSchemas } from '../model/schema-fields.js';
 import { requestSchema, responseSchema } from '../model/schema-shape.js';
 import { operationLabel } from '../model/operation-usage.js';
@@ -53,11 +53,7 @@ interface Ctx {
 }
 
 function pointOperation(c: Connector, point: JsonObject): OperationRef | undefined {
-  const rp = own(point, 'resourcePath');
-  const split = typeof rp === 'string' ? splitResourcePath(rp) : undefined;
-  if (!split) return undefined;
-  const same = operationsAt(c, 'path', split.path);
-  return same.find((o) => o.method === split.method) ?? same.find((o) => o.method === split.method.toLowerCase());
+  return operationOf(c, 'path', own(point, 'resourcePath'));
 }
 
 function forEachMapping(node: JsonObject, ptr: Ptr, list: string, key: string, f: (field: string, ptr: Ptr) => void): void {

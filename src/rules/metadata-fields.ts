@@ -7,7 +7,7 @@
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
-import { findOperation, splitResourcePath, type Connector } from '../model/connector.js';
+import { operationOf, type Connector } from '../model/connector.js';
 import { explainMiss, fieldSegments, lookupField, recordSchemas } from '../model/schema-fields.js';
 import { requestSchema, responseSchema } from '../model/schema-shape.js';
 import type { Ptr } from '../model/pointer.js';
@@ -47,7 +47,7 @@ export const metadataFields = defineRule({
         const path = own(node, 'webhookPath');
         const i = typeof path === 'string' ? path.lastIndexOf('/') : -1;
         if (typeof path !== 'string' || i <= 0) return checkFormat(context, node, info.ptr);
-        const op = findOperation(c, 'webhook', path.slice(0, i), path.slice(i + 1));
+        const op = operationOf(c, 'webhook', path);
         const schema = op ? requestSchema(op.value, c.refs) : undefined;
         check(context, { settings: node, ptr: info.ptr, schema, locators: [own(node, 'recordsLocator')], where: `that webhook \`${path.slice(0, i)}\` receives` });
       },
@@ -87,8 +87,7 @@ function locatorsElsewhere(c: Connector, schema: unknown): OutsideLocator[] {
   if (isObject(polling)) {
     for (const [resourcePath, config] of Object.entries(polling)) {
       const locator = isObject(config) ? own(config, 'recordsLocator') : undefined;
-      const split = typeof locator === 'string' ? splitResourcePath(resourcePath) : undefined;
-      const op = split ? findOperation(c, 'path', split.path, split.method) : undefined;
+      const op = typeof locator === 'string' ? operationOf(c, 'path', resourcePath) : undefined;
       if (op && isThisSchema(op.value)) out.push({ locator: locator as string, where: `the recordsLocator \`${locator as string}\` of pollingConfigs \`${resourcePath}\`` });
     }
   }

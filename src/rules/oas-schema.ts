@@ -128,6 +128,7 @@ function check(context: RuleContext): void {
       }
     }
   }
+  if (!is31) checkFragments(context);
   const reporter = new FindingReporter(context, oas.value, oas.ptr);
   if (!is31) errors = reporter.securitySchemes(errors);
   const findings = collapse(errors);
@@ -160,6 +161,38 @@ function hasRef(doc: JsonObject, instancePath: string): boolean {
 /** Objects written as `{$ref}` where OpenAPI allows no Reference Object (an Operation, the Paths Object...), by instance path. */
 function refsNotAllowed(findings: Finding[]): string[] {
   return findings.filter((f) => f.kind === 'unexpected' && f.property === '$ref').map((f) => f.instancePath);
+}
+
+/** The OpenAPI 3.0 definition each type of value a `$ref` may reach in another file is checked with. */
+const FRAGMENT_VALIDATORS: Partial<Record<NodeType, keyof typeof oas30>> = {
+  PathItem: 'pathItem',
+  Operation: 'operation',
+  Parameter: 'parameter',
+  RequestBody: 'requestBody',
+  Response: 'response',
+  Header: 'header',
+  Schema: 'schema',
+  MediaType: 'mediaType',
+  Example: 'example',
+  Link: 'link',
+  Callback: 'callback',
+};
+
+/**
+ * What the document's `$ref`s reach in other files is part of it: each value is checked with the
+ * definition of the type its referrer gives it, and problems are reported in that file.
+ */
+function checkFragments(context: RuleContext): void {
+  for (const { value, ptr, type } of context.connector.fragments) {
+    const name = FRAGMENT_VALIDATORS[type];
+    // A value that is itself a $ref is checked where the chain ends (that is a fragment too).
+    if (name === undefined || (isObject(value) && typeof own(value, '$ref') === 'string')) continue;
+    const validate = oas30[name];
+    if (validate(value)) continue;
+    const reporter = new FindingReporter(context, value as JsonObject, ptr, type);
+    const findings = collapse(validate.errors ?? []);
+    for (const f of findings) if (!isSwagger2Schema(f, findings)) reporter.report(f);
+  }
 }
 
 /** Keys near a required key that is missing beside them (`descripton` for `description`), by the key's pointer. */
@@ -222,6 +255,8 @@ class FindingReporter {
     private readonly context: RuleContext,
     private readonly doc: JsonObject,
     private readonly base: Ptr,
+    /** The type of `doc`: the OpenAPI document, or what a $ref into another file reaches. */
+    private readonly rootType: NodeType = 'OpenAPI',
   ) {}
 
   /** Security schemes are a union discriminated by `type`: re-check the intended branch alone. */
@@ -273,7 +308,7 @@ class FindingReporter {
   report(f: Finding, suggestion?: string): void {
     const segments = Ptr.parse(f.instancePath).segments();
     const ptr = this.base.concat(segments);
-    const type = typeAt('OpenAPI', segments);
+    const type = typeAt(this.rootType, segments);
     const value = valueAt(this.doc, segments);
     const where = describe(type, segments, value);
     const key = segments[segments.length - 1] ?? '';
@@ -321,7 +356,7 @@ class FindingReporter {
         return;
       }
       case 'enum': {
-        const parentType = typeAt('OpenAPI', segments.slice(0, -1));
+        const parentType = typeAt(this.rootType, segments.slice(0, -1));
         if (parentType === 'Parameter' && key === 'required' && value !== true && own(valueAt(this.doc, segments.slice(0, -1)) as JsonObject, 'in') === 'path') {
           const parent = describe(parentType, segments.slice(0, -1), valueAt(this.doc, segments.slice(0, -1)));
           this.context.report({ messageId: 'pathRequired', data: { ...common, Where: cap(parent) }, ptr });

@@ -5,7 +5,7 @@
 import { JSONPath } from 'jsonpath-plus';
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
-import { findOperation, splitResourcePath, type Connector } from '../model/connector.js';
+import { operationOf, type Connector } from '../model/connector.js';
 import { defaultSkeletonLimits, isOpen, reachesPlainPath, requestSchema, responseSchema, SkeletonBuilder } from '../model/schema-shape.js';
 import type { Ptr } from '../model/pointer.js';
 import { didYouMean, nearestList, Suggester } from '../util/text.js';
@@ -31,9 +31,8 @@ export const recordsLocator = defineRule({
         if (op) check(node, info.ptr, 'recordsLocator', requestSchema(op.value, c.refs), `the request body of webhook ${op.label}`);
       },
       PollingConfig(node, info) {
-        const split = splitResourcePath(info.key);
-        const op = split ? findOperation(c, 'path', split.path, split.method) : undefined;
-        if (op) check(node, info.ptr, 'recordsLocator', responseSchema(op.value, c.refs), `the response of ${split!.method.toUpperCase()} ${split!.path}`);
+        const op = operationOf(c, 'path', info.key);
+        if (op) check(node, info.ptr, 'recordsLocator', responseSchema(op.value, c.refs), `the response of ${op.method.toUpperCase()} ${op.key}`);
       },
       OperationSettings(node, info) {
         if (info.parentType !== 'Operation' || !isObject(info.parent)) return;
@@ -48,12 +47,8 @@ export const recordsLocator = defineRule({
 });
 
 function listenerOperation(c: Connector, node: JsonObject): { value: JsonObject; label: string } | undefined {
-  const path = own(node, 'webhookPath');
-  if (typeof path !== 'string') return undefined;
-  const i = path.lastIndexOf('/');
-  if (i <= 0) return undefined;
-  const op = findOperation(c, 'webhook', path.slice(0, i), path.slice(i + 1));
-  return op ? { value: op.value, label: `\`${path.slice(0, i)}\`` } : undefined;
+  const op = operationOf(c, 'webhook', own(node, 'webhookPath'));
+  return op ? { value: op.value, label: `\`${op.key}\`` } : undefined;
 }
 
 const MAX_LOCATOR_LENGTH = 2000;

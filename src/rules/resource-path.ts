@@ -5,7 +5,7 @@
  */
 import { defineRule, type RuleContext } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
-import { methodsOf, splitResourcePath, type Connector } from '../model/connector.js';
+import { resolveOperation, type Connector } from '../model/connector.js';
 import type { Ptr } from '../model/pointer.js';
 import { didYouMean, listing, nearestList, Suggester, suggesterFor } from '../util/text.js';
 
@@ -50,35 +50,30 @@ function checkField(context: RuleContext, node: JsonObject, ptr: Ptr, field = 'r
 /** Check one resourcePath string; `target` says whether it is written as a key or a value. */
 export function checkPath(context: RuleContext, value: string, ptr: Ptr, target: 'key' | 'value'): void {
   const c: Connector = context.connector;
-  if (!c.oas) return;
-  const split = splitResourcePath(value);
-  if (!split || split.method === '') {
-    context.report({ messageId: 'malformed', data: { value }, ptr, target });
-    return;
+  const r = resolveOperation(c, 'path', value);
+  if (r.ok) return;
+  switch (r.reason) {
+    case 'noDocument':
+    case 'unresolvedItem': // unresolved-ref reports the Path Item's $ref; its operations cannot be judged
+      return;
+    case 'malformed':
+      context.report({ messageId: 'malformed', data: { value }, ptr, target });
+      return;
+    case 'noMap':
+      context.report({ messageId: 'noPaths', data: { value, path: r.path }, ptr, target });
+      return;
+    case 'noKey':
+      context.report({ messageId: 'noPath', data: { value, path: r.path, hint: didYouMean(r.path, suggesterFor(c.paths, () => c.paths.keys())) }, ptr, target });
+      return;
+    case 'methodCase': {
+      const lower = r.meant.method;
+      const fix = target === 'value' ? context.fix.replaceInString(ptr, '/' + r.method, '/' + lower) : context.fix.renameKey(ptr, `${r.path}/${lower}`);
+      context.report({ messageId: 'methodCase', data: { value, path: r.path, lower }, ptr, target, fix });
+      return;
+    }
+    case 'noMethod':
+      context.report({ messageId: 'noMethod', data: { value, path: r.path, method: r.method, methods: r.methods.length ? listing(r.methods) : 'no operations' }, ptr, target });
   }
-  const { path, method } = split;
-  if (c.paths.size === 0 && !isObject(own(c.oas.value, 'paths'))) {
-    context.report({ messageId: 'noPaths', data: { value, path }, ptr, target });
-    return;
-  }
-  if (!c.paths.has(path)) {
-    context.report({ messageId: 'noPath', data: { value, path, hint: didYouMean(path, suggesterFor(c.paths, () => c.paths.keys())) }, ptr, target });
-    return;
-  }
-  const methods = methodsOf(c, 'path', path);
-  if (methods.includes(method)) return;
-  const lower = method.toLowerCase();
-  if (methods.includes(lower)) {
-    const fix = target === 'value' ? context.fix.replaceInString(ptr, '/' + method, '/' + lower) : context.fix.renameKey(ptr, `${path}/${lower}`);
-    context.report({ messageId: 'methodCase', data: { value, path, lower }, ptr, target, fix });
-    return;
-  }
-  context.report({
-    messageId: 'noMethod',
-    data: { value, path, method, methods: methods.length ? listing(methods) : 'no operations' },
-    ptr,
-    target,
-  });
 }
 
 export const webhookPath = defineRule({
@@ -98,31 +93,32 @@ export const webhookPath = defineRule({
     return {
       Listener(node, info) {
         const c = context.connector;
-        if (!c.oas) return;
         const value = own(node, 'webhookPath');
         const ptr = info.ptr.child('webhookPath');
         if (typeof value !== 'string') return; // missing or not a string: cdp-schema reports it
-        const i = value.lastIndexOf('/');
-        if (i <= 0 || i === value.length - 1) {
-          context.report({ messageId: 'malformed', data: { value }, ptr });
-          return;
+        const r = resolveOperation(c, 'webhook', value);
+        if (r.ok) return;
+        switch (r.reason) {
+          case 'noDocument':
+          case 'unresolvedItem':
+            return;
+          case 'malformed':
+            context.report({ messageId: 'malformed', data: { value }, ptr });
+            return;
+          case 'noMap':
+          case 'noKey': {
+            const name = r.path;
+            const inPaths = c.paths.has(name) || c.paths.has('/' + name);
+            const hint = inPaths ? `; \`${name}\` is under \`paths\`, but listeners read \`webhooks\`` : didYouMean(name, suggesterFor(c.webhooks, () => c.webhooks.keys()));
+            context.report({ messageId: c.webhooks.size || c.unresolvedItems.webhook.size ? 'noWebhook' : 'noWebhooks', data: { value, name, hint }, ptr });
+            return;
+          }
+          case 'methodCase':
+            context.report({ messageId: 'methodCase', data: { value, name: r.path, lower: r.meant.method }, ptr, fix: context.fix.replaceInString(ptr, '/' + r.method, '/' + r.meant.method) });
+            return;
+          case 'noMethod':
+            context.report({ messageId: 'noMethod', data: { value, name: r.path, method: r.method, methods: r.methods.length ? listing(r.methods) : 'no operations' }, ptr });
         }
-        const name = value.slice(0, i);
-        const method = value.slice(i + 1);
-        if (!c.webhooks.has(name)) {
-          const inPaths = c.paths.has(name) || c.paths.has('/' + name);
-          const hint = inPaths ? `; \`${name}\` is under \`paths\`, but listeners read \`webhooks\`` : didYouMean(name, suggesterFor(c.webhooks, () => c.webhooks.keys()));
-          context.report({ messageId: c.webhooks.size ? 'noWebhook' : 'noWebhooks', data: { value, name, hint }, ptr });
-          return;
-        }
-        const methods = methodsOf(c, 'webhook', name);
-        if (methods.includes(method)) return;
-        const lower = method.toLowerCase();
-        if (methods.includes(lower)) {
-          context.report({ messageId: 'methodCase', data: { value, name, lower }, ptr, fix: context.fix.replaceInString(ptr, '/' + method, '/' + lower) });
-          return;
-        }
-        context.report({ messageId: 'noMethod', data: { value, name, method, methods: methods.length ? listing(methods) : 'no operations' }, ptr });
       },
     };
   },

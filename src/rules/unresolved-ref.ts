@@ -57,7 +57,7 @@ function checkRef(run: RefCheck, node: JsonObject, info: VisitInfo): void {
     return;
   }
   if (/^https?:/i.test(ref)) return; // remote-ref
-  const resolved = context.connector.refs.resolve(ref);
+  const resolved = context.connector.refs.resolve(ref, node); // from where it is written: a file's own $refs resolve against it
   if (resolved.ok) {
     const chain = context.connector.refs.deref(node); // from the $ref itself, so that --max-ref-hops counts every hop
     if (!chain.ok && chain.reason === 'cycle' && !firstOfLoop(run, node)) return;
