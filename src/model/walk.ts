@@ -75,6 +75,8 @@ export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Ar
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
   const v: Walk = { ...visitors, stringInfo: new StringInfo(), follow, queue: [], met: new Map(), root: Ptr.root };
+  // Following is one more $ref visitor, so that visit() stays as small as without it (it is the hot path).
+  if (follow !== undefined) v.ref = [...visitors.ref, (node, info) => enqueue(v, node, info)];
   visit(root.value, root.type, null, '', null, null, v, spec);
   // Breadth first: a file reached from a file reached from the document is walked after both.
   for (let i = 0; i < v.queue.length; i++) {
@@ -165,7 +167,6 @@ function visit(
   // whose prototype has no enumerable keys, so both give the own keys in the same order.
   if (type !== 'Data' && type !== 'Any' && typeof node['$ref'] === 'string' && isReferenceable(type)) {
     callAll(v.ref, node, info);
-    if (v.follow !== undefined) enqueue(v, node, info);
     for (const k in node) if (k !== '$ref') visitChild(node, k, 'Any', info, v);
     return;
   }
