@@ -116,9 +116,10 @@ export class SkeletonBuilder {
         else out[k] = child;
       }
       // Which keys the object may have is schema-fields.ts's answer, for every rule: other keys
-      // allowed (additionalProperties, an open or unresolved branch) make it open beside its
-      // properties. Without additionalProperties or branches the answer is "closed": skip asking.
-      if (own(s, 'additionalProperties') !== undefined || hasBranches(s)) {
+      // allowed by additionalProperties make it open beside its properties. Branches are the merge's
+      // business (iterative, within the budget): shapeOf recurses, and 20,000 nested allOf must not
+      // exhaust the call stack.
+      if (own(s, 'additionalProperties') !== undefined && !hasBranches(s)) {
         const shape = shapeOf(s, this.refs);
         if (shape.kind !== 'object' || shape.open) (out as Record<symbol, unknown>)[OPEN] = true;
       }
