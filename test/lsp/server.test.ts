@@ -223,6 +223,33 @@ describe('cdp-lint lsp', () => {
     expect(await client.stop()).toBe(0);
   }, SLOW);
 
+  it('publishes problems written in referenced files on those files, and resolves path items written there', async () => {
+    const text =
+      'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /contacts:\n    $ref: ./paths/contacts.yaml\npreDefinedEvents:\n  - name: Contacts\n    resourcePath: /contacts/get\n';
+    const file = ws.write('h/acme.yaml', text);
+    const fragment = ws.write(
+      'h/paths/contacts.yaml',
+      'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema:\n            type: object\n            x-cdp-schema-settings: {recordsLocatorPath: contact}\n            properties:\n              contacts: {type: array, items: {type: object}}\n',
+    );
+    const client = new LspClient(ws.dir);
+    await client.initialize(ws.dir);
+    client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'yaml', version: 1, text } });
+    // Nothing is wrong in the connector itself: its resourcePath reaches the get of the referenced path item.
+    expect(await client.diagnostics(uri(file))).toEqual([]);
+    const inFragment = await client.diagnostics(uri(fragment));
+    const cli = JSON.parse(cdpLint(['--format', 'json', 'h/acme.yaml'], ws.dir).stdout) as { files: Array<{ path: string; diagnostics: CliDiagnostic[] }> };
+    const cliFragment = cli.files.find((f) => f.path === 'h/paths/contacts.yaml')!;
+    expect(cliFragment.diagnostics.map((d) => d.ruleId)).toEqual(['records-locator']);
+    expect(inFragment.map((d) => [d.code, d.message, d.range.start])).toEqual(
+      cliFragment.diagnostics.map((d) => [d.ruleId, d.message, { line: d.range.start.line - 1, character: d.range.start.column - 1 }]),
+    );
+    // Closing the connector withdraws what it published on the fragment.
+    client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
+    const cleared = [await client.diagnostics(uri(file)), await client.diagnostics(uri(fragment))];
+    expect(cleared).toEqual([[], []]);
+    expect(await client.stop()).toBe(0);
+  }, SLOW);
+
   it('describes connector keys and x-cdp extensions on hover, from the editor schema', async () => {
     const file = ws.write(
       'g/acme.yaml',
