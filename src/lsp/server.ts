@@ -304,8 +304,11 @@ class ConnectorServer {
     const doc = uri === undefined ? undefined : this.documents.get(uri);
     if (!doc) return [];
     const actions: CodeAction[] = [];
+    const yaml = /\.ya?ml$/i.test(doc.uri);
     for (const d of diagnostics) {
       if (d?.source !== 'cdp-lint' || !d.range) continue;
+      // YAML has comments: offer a suppression comment on the line before (src/engine/suppress-comments.ts).
+      if (yaml && typeof d.code === 'string' && d.code !== 'suppression') actions.push(disableAction(doc, d));
       const edits = (d.data as DiagnosticData | undefined)?.fix ?? this.fixes.get(doc.uri)?.get(diagnosticKey(d));
       if (!edits || edits.length === 0) continue;
       actions.push({
@@ -318,6 +321,29 @@ class ConnectorServer {
     }
     return actions;
   }
+}
+
+/** The reason a suppression comment inserted by the editor starts with: a comment without one silences nothing. */
+export const DISABLE_REASON_PLACEHOLDER = 'say why this is right here';
+
+/**
+ * "Disable <rule> for this line": a `# cdp-lint-disable-next-line <rule> -- <reason>` comment on its
+ * own line above the diagnostic's first line, indented as that line is.
+ */
+function disableAction(doc: TextDocument, d: LspDiagnostic): CodeAction {
+  const line = d.range.start.line;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)![0];
+  return {
+    title: `Disable ${String(d.code)} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit: {
+      changes: {
+        [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# cdp-lint-disable-next-line ${String(d.code)} -- ${DISABLE_REASON_PLACEHOLDER}\n` }],
+      },
+    },
+  };
 }
 
 /** `old` -> `new` for a one-edit fix, for the action's title. */

@@ -168,6 +168,28 @@ describe('cdp-lint lsp', () => {
     expect(await client.stop()).toBe(0);
   }, SLOW);
 
+  it('offers, in YAML, a comment that disables the rule for the line, which the CLI then honours', async () => {
+    const file = ws.write('c2/events.yaml', YAML_CONNECTOR.replace('    x-cdp-unknown: 1\n', ''));
+    const text = readFileSync(file, 'utf8');
+    const client = new LspClient(ws.dir);
+    await client.initialize(ws.dir);
+    client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'yaml', version: 1, text } });
+    const diagnostics = await client.diagnostics(uri(file));
+    expect(diagnostics.map((d) => d.code)).toEqual(['resource-path']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range: diagnostics[0]!.range, context: { diagnostics } })) as Array<{
+      title: string;
+      edit: { changes: Record<string, LspTextEdit[]> };
+    }>;
+    expect(actions.map((a) => a.title)).toEqual(['Disable resource-path for this line', 'Fix resource-path: replace `/GET` with `/get`']);
+    const disabled = applyEdits(text, actions[0]!.edit.changes[uri(file)]!);
+    expect(disabled).toBe(text.replace('    resourcePath: /contacts/GET\n', '    # cdp-lint-disable-next-line resource-path -- say why this is right here\n    resourcePath: /contacts/GET\n'));
+    writeFileSync(file, disabled);
+    const cli = JSON.parse(cdpLint(['--format', 'json', 'c2/events.yaml'], ws.dir).stdout) as { files: Array<{ diagnostics: CliDiagnostic[]; suppressed?: unknown[] }> };
+    expect(cli.files[0]!.diagnostics).toEqual([]);
+    expect(cli.files[0]!.suppressed).toHaveLength(1);
+    expect(await client.stop()).toBe(0);
+  }, SLOW);
+
   it('says nothing about files that are not connectors', async () => {
     const pkg = ws.write('d/package.json', '{"name": "x", "version": "1.0.0"}\n');
     const workflow = ws.write('d/ci.yaml', 'on: push\njobs: {}\n');
