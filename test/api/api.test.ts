@@ -7,23 +7,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BaselineError, ConfigError, UsageError, format, formats, lint, lintText, rules, version } from '../../src/api/index.js';
 import { cdpLint, Workspace } from '../e2e/cli.js';
+import { ACME_CONNECTOR } from '../helpers/connectors.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-// A connector with one error (resource-path), one fixable error (misspelled-key) and a strict-only rule's finding.
-const CONNECTOR = `{
-  "openapi": "3.0.3",
-  "info": { "title": "Acme", "version": "1.0.0" },
-  "paths": {
-    "/contacts": { "post": { "operationId": "createContact", "responses": { "200": { "description": "ok" } } } }
-  },
-  "predefinedEvents": [],
-  "preDefinedActions": [
-    { "name": "Create", "resourcePath": "/contacts/put" }
-  ]
-}
-`;
+const CONNECTOR = ACME_CONNECTOR;
 
 const ws = new Workspace();
 afterAll(() => ws.remove());

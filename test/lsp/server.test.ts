@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { cdpLint, Workspace } from '../e2e/cli.js';
 import { LspClient, uri } from './client.js';
+import { ACME_CONNECTOR } from '../helpers/connectors.js';
 
 const SLOW = 300_000;
 type EditorSchema = { properties: Record<string, { description: string }>; definitions: Record<string, unknown> };
@@ -26,18 +27,7 @@ const SCHEMA = readSchema('connector-openapi.schema.json');
 /** The editor schema of the hub layout. */
 const HUB_SCHEMA = readSchema('connector.schema.json');
 
-const CONNECTOR = `{
-  "openapi": "3.0.3",
-  "info": { "title": "Acme", "version": "1.0.0" },
-  "paths": {
-    "/contacts": { "post": { "operationId": "createContact", "responses": { "200": { "description": "ok" } } } }
-  },
-  "predefinedEvents": [],
-  "preDefinedActions": [
-    { "name": "Create", "resourcePath": "/contacts/put" }
-  ]
-}
-`;
+const CONNECTOR = ACME_CONNECTOR;
 
 const YAML_CONNECTOR = `openapi: 3.0.3
 info: {title: Acme, version: 1.0.0}
