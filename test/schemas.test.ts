@@ -1,32 +1,10 @@
 /**
  * The JSON Schemas in schemas/: they compile together (relative refs resolve), every schema and
- * property is documented for connector authors, and the real connectors of the corpus produce
- * only their known defects.
+ * property is documented for connector authors (the real connectors of the corpus, which must
+ * produce only their known defects: test/corpus/schemas.test.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-
-const Ajv = AjvModule.default ?? AjvModule;
-const addFormats = addFormatsModule.default ?? addFormatsModule;
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCHEMA_DIR = join(ROOT, 'schemas');
-const CORPUS_DIR = resolve(ROOT, '../shared/corpus/hub');
-const ID_BASE = 'https://cdp-lint.dev/schemas/';
-
-const EXTENSIONS = [
-  'x-cdp-operation-settings',
-  'x-cdp-schema-settings',
-  'x-cdp-path-settings',
-  'x-cdp-authorization-settings',
-] as const;
+import { EXTENSIONS, ID_BASE, isObject, run, schemas, validator, type Json, type JsonObject } from './helpers/schemas.js';
 
 const DEFINITIONS = [
   'action',
@@ -42,68 +20,6 @@ const DEFINITIONS = [
   'customStep',
   'storageResources',
 ];
-
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function loadSchemas(): Map<string, JsonObject> {
-  const out = new Map<string, JsonObject>();
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort()) {
-    out.set(file, JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as JsonObject);
-  }
-  return out;
-}
-
-const schemas = loadSchemas();
-
-function makeAjv() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  for (const schema of schemas.values()) ajv.addSchema(schema);
-  return ajv;
-}
-
-const ajv = makeAjv();
-
-function validator(ref: string): ValidateFunction {
-  const v = ajv.getSchema(ref.startsWith('https:') ? ref : ID_BASE + ref);
-  if (!v) throw new Error(`no schema ${ref}`);
-  return v;
-}
-
-function escapeToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** One line per error: "<pointer> <keyword>", the pointer naming the offending key for unknown keys. */
-function describeErrors(errors: ErrorObject[] | null | undefined, base = ''): string[] {
-  return (errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? '/' + escapeToken(String(e.params['additionalProperty'])) : '';
-    return `${base}${e.instancePath}${extra} ${e.keyword}`;
-  });
-}
-
-function run(ref: string, value: unknown, base = ''): string[] {
-  const v = validator(ref);
-  v(value);
-  return describeErrors(v.errors, base);
-}
-
-/** Every value under an x-cdp-* key, with its JSON pointer. */
-function findExtensions(value: Json, ptr = ''): { name: string; ptr: string; value: Json }[] {
-  const out: { name: string; ptr: string; value: Json }[] = [];
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push(...findExtensions(v, `${ptr}/${i}`)));
-  } else if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const p = `${ptr}/${escapeToken(k)}`;
-      if ((EXTENSIONS as readonly string[]).includes(k)) out.push({ name: k, ptr: p, value: v });
-      out.push(...findExtensions(v, p));
-    }
-  }
-  return out;
-}
 
 /** Schemas and properties lacking a title or description, as readable locations. */
 function undocumented(schema: Json, where: string, isProperty: boolean): string[] {
@@ -276,45 +192,5 @@ describe('schema behaviour', () => {
     expect(storage({ type: 'sftp', read: { host: '$host' }, write: {} })).toEqual([]);
     expect(storage({ type: 'gcs', read: {} })).toEqual(['/type enum']);
     expect(storage({ type: 'sftp', reed: {} })).toEqual(['/reed additionalProperties']);
-  });
-});
-
-/** Known defects of the corpus that these schemas must report (corpus/README.md); nothing else. */
-const KNOWN: Record<string, string[]> = {
-  'campaign-monitor.json': [
-    '/resources/paths/~1import/post/x-cdp-operation-settings/customSteps/0/vendor additionalProperties',
-    '/resources/paths/~1unsubscribe/post/x-cdp-operation-settings/customSteps/0/vendor additionalProperties',
-    '/resources/paths/~1subscribers/get/x-cdp-operation-settings/customSteps/0/vendor additionalProperties',
-  ],
-  'google-bigquery.json': ['/predefinedEvents additionalProperties'],
-};
-
-const corpusFiles = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort() : [];
-
-describe.skipIf(corpusFiles.length === 0)('corpus connectors', () => {
-  it.each(corpusFiles)('%s has only its known schema errors', (file) => {
-    const doc = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as JsonObject;
-    const found = new Set<string>(run('connector.schema.json', doc));
-    if (doc['type'] === 'CloudStorage') {
-      for (const e of run('connector.schema.json#/definitions/storageResources', doc['resources'], '/resources')) found.add(e);
-    }
-    for (const x of findExtensions(doc)) {
-      for (const e of run(`${x.name}.schema.json`, x.value, x.ptr)) found.add(e);
-    }
-    expect([...found].sort()).toEqual([...(KNOWN[file] ?? [])].sort());
-  });
-
-  it('the root schema alone reaches the operation settings inside resources (editor use)', () => {
-    const doc = JSON.parse(readFileSync(join(CORPUS_DIR, 'campaign-monitor.json'), 'utf8')) as JsonObject;
-    expect(run('connector.schema.json', doc).sort()).toEqual([...KNOWN['campaign-monitor.json']!].sort());
-  });
-
-  it('finds the extensions the corpus uses', () => {
-    const names = new Set<string>();
-    for (const file of corpusFiles) {
-      const doc = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as Json;
-      for (const x of findExtensions(doc)) names.add(x.name);
-    }
-    expect(names).toEqual(new Set(['x-cdp-operation-settings', 'x-cdp-schema-settings']));
   });
 });

@@ -20,7 +20,7 @@ export interface RunResult {
 /** Run `cdp-lint ...args` in `cwd` with the current Node, no terminal, no colours and no COLUMNS to wrap at. */
 export function cdpLint(args: string[], cwd: string): RunResult {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`node scripts/build.mjs\` first`);
-  const out = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined }, timeout: 30_000 });
+  const out = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined }, timeout: 300_000 });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 

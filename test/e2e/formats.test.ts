@@ -1,15 +1,12 @@
 /** Each output format from the built CLI, and several formats in one run with --output files. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, Workspace, brokenJsonDiagnostics } from './cli.js';
 
 // Each case starts Node a few times; a loaded machine needs more than the default 5 s.
 vi.setConfig({ testTimeout: 60_000 });
 
 const DOCS = 'https://github.com/cdp-lint/cdp-lint/blob/main/docs/rules/';
-const SARIF_SCHEMA = new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url);
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
 
 // The stylish table of broken.json: positions and severities aligned, nothing padded after a message.
@@ -99,14 +96,11 @@ describe('json', () => {
 });
 
 describe('sarif', () => {
-  it('writes a SARIF 2.1.0 log that validates, with rules, docs links and relative locations', () => {
+  // Validated against the SARIF 2.1.0 schema in test/corpus/sarif-schema.test.ts.
+  it('writes a SARIF 2.1.0 log with rules, docs links and relative locations', () => {
     const r = w.run('-f', 'sarif', 'broken.json');
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout);
-    const ajv = new Ajv04.default({ allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe('cdp-lint');
     expect(run.tool.driver.version).toBe(VERSION);

@@ -7,7 +7,6 @@ import { severitiesFor, type PresetName } from '../../src/config/presets.js';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 import type { Rule } from '../../src/rules/types.js';
 
-export const CORPUS = resolve(__dirname, '../../../shared/corpus/hub');
 export const FIXTURES = resolve(__dirname, '../../fixtures');
 
 function options(preset: PresetName, limits: Partial<Limits> = {}) {

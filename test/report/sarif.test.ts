@@ -1,28 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { formatSarif } from '../../src/report/sarif.js';
 import { summarize, type FileResult } from '../../src/types.js';
 import { makeOptions, result, TRICKY_MESSAGE } from './fixture.js';
 
-// shared/ sits beside the repository, both in a work tree and in CI's clone.
-const SCHEMA_URL = new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url);
-
-function validator() {
-  // Both packages are CommonJS with `exports.default`; under NodeNext typing that is where the class lives.
-  const ajv = new Ajv04.default({ allErrors: true });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
-}
-
-const validate = validator();
-
-function expectValid(log: unknown): void {
-  const ok = validate(log);
-  expect(validate.errors ?? []).toEqual([]);
-  expect(ok).toBe(true);
-}
+// Validation against the SARIF 2.1.0 schema (in ../shared/external): test/corpus/sarif-schema.test.ts.
 
 // SARIF's JSON is untyped here; the assertions below pin the shape.
 type Json = any;
@@ -31,8 +12,7 @@ describe('formatSarif', () => {
   const log: Json = JSON.parse(formatSarif(result, makeOptions()));
   const run: Json = log.runs[0];
 
-  it('produces a log that validates against the SARIF 2.1.0 schema', () => {
-    expectValid(log);
+  it('produces a SARIF 2.1.0 log with one run', () => {
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
@@ -150,7 +130,6 @@ describe('formatSarif', () => {
       },
     ];
     const other: Json = JSON.parse(formatSarif({ files, summary: summarize(files) }, makeOptions()));
-    expectValid(other);
     const [first, second] = other.runs[0].results;
     expect(first.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'my%20connectors/%231/openapi.yaml', uriBaseId: '%SRCROOT%' },
@@ -166,17 +145,10 @@ describe('formatSarif', () => {
     ]);
   });
 
-  it('produces a valid log with no rules and no results for a clean run', () => {
+  it('produces a log with no rules and no results for a clean run', () => {
     const clean: FileResult[] = [{ path: '/repo/a.yaml', layout: 'openapi', diagnostics: [] }];
     const empty: Json = JSON.parse(formatSarif({ files: clean, summary: summarize(clean) }, makeOptions()));
-    expectValid(empty);
     expect(empty.runs[0].tool.driver.rules).toEqual([]);
     expect(empty.runs[0].results).toEqual([]);
-  });
-
-  it('rejects what the schema forbids, so the validation above has teeth', () => {
-    const broken = JSON.parse(formatSarif(result, makeOptions()));
-    broken.runs[0].results[0].level = 'info';
-    expect(validate(broken)).toBe(false);
   });
 });

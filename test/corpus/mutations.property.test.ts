@@ -14,7 +14,7 @@ import { RULES } from '../../src/rules/index.js';
 import { severitiesFor } from '../../src/config/presets.js';
 import type { FileResult } from '../../src/types.js';
 import type { Rule } from '../../src/rules/types.js';
-import { CORPUS } from '../helpers/lint.js';
+import { CORPUS } from '../helpers/shared.js';
 
 /** Fixed for CI; set CDP_LINT_FC_SEED to explore other inputs locally. */
 const SEED = Number(process.env['CDP_LINT_FC_SEED'] ?? 20_251_128);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { CORPUS, lintPath } from './helpers/lint.js';
+import { lintPath } from '../helpers/lint.js';
+import { CORPUS } from '../helpers/shared.js';
 
 type Expected = { pointer: string; severity: 'error' | 'warn+' };
 
