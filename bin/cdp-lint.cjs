@@ -1,48 +1,43 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the bundled CLI (dist/cli.cjs) from V8's code cache (dist/cli.v8cache) when there is one
-// that this Node.js accepts: V8 then skips parsing and compiling the functions a lint run needs,
-// which is most of the start-up time. The cache is written by the build (scripts/build.mjs) after
-// a representative run; when it is missing or was made by another V8 version it is rewritten here
-// after the run, best effort (an atomic rename; a read-only install just runs without it).
-// Node 22's module.enableCompileCache does the same; Node 20 has no such switch.
-const { readFileSync, writeFileSync, renameSync, unlinkSync } = require('node:fs');
+// Starts the bundled CLI (dist/cli.cjs). Most of a start is V8 compiling the bundle; a code cache
+// skips that, through what Node.js supports, and nothing is ever written into the install folder:
+// - Node.js 22.1 and later: module.enableCompileCache(). Node keeps the cache in its own folder
+//   (NODE_COMPILE_CACHE, else <os.tmpdir()>/node-compile-cache), one entry per Node version and
+//   file; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+// - Node.js 20, which has no such switch: the code cache the build wrote beside the bundle
+//   (dist/cli.v8cache, scripts/code-cache.cjs), read only. V8 refuses one made by another V8 or
+//   under other V8 flags; the bundle is then compiled as usual.
+// NODE_DEBUG=cdp-lint says which cache a start used.
 const { join } = require('node:path');
-const { Script } = require('node:vm');
-const { createRequire } = require('node:module');
+const nodeModule = require('node:module');
 
-const bundle = join(__dirname, '..', 'dist', 'cli.cjs');
-const cacheFile = join(__dirname, '..', 'dist', 'cli.v8cache');
+const dist = join(__dirname, '..', 'dist');
+const bundle = join(dist, 'cli.cjs');
+const debugging = /\bcdp-lint\b/i.test(process.env.NODE_DEBUG || '');
+const debug = (message) => debugging && require('node:util').debuglog('cdp-lint')(message);
 
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+let cli;
+if (typeof nodeModule.enableCompileCache === 'function') {
+  const { status, message, directory } = nodeModule.enableCompileCache();
+  debug(`compile cache: ${Object.keys(nodeModule.constants.compileCacheStatus).find((k) => nodeModule.constants.compileCacheStatus[k] === status)} ${directory || message || ''}`);
+  cli = require(bundle);
+} else {
+  const { readFileSync } = require('node:fs');
+  const { Script } = require('node:vm');
+  let cachedData;
+  try {
+    cachedData = readFileSync(join(dist, 'cli.v8cache'));
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundle is ASCII (esbuild's charset: 'ascii'), so latin1 is the cheapest exact decoding. Source
+  // and wrapper must be exactly those scripts/code-cache.cjs compiled, or V8 refuses the cache.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'latin1')}\n})`;
+  const script = new Script(source, { filename: bundle, cachedData });
+  debug(`code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'} (dist/cli.v8cache)`);
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, nodeModule.createRequire(bundle), mod, bundle, dist);
+  cli = mod.exports;
 }
-// The bundle is ASCII, already wrapped in its module function (scripts/bundle.mjs).
-const script = new Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
-const mod = { exports: {} };
-script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, join(__dirname, '..', 'dist'));
-
-// Worker threads (which run this file too) leave the cache to the main thread.
-const inWorker = process.env.CDP_LINT_WORKER_THREAD === '1';
-const writesCodeCache = !inWorker && (cachedData === undefined || script.cachedDataRejected || process.env.CDP_LINT_WRITE_CODE_CACHE === '1');
-if (writesCodeCache) {
-  process.once('exit', () => {
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-    } catch {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // nothing was written
-      }
-    }
-  });
-}
-
-// A run that writes the cache keeps V8's flags as they are: the cache records them.
-mod.exports.main(__filename, { writesCodeCache });
+cli.main(__filename);

@@ -141,7 +141,8 @@ function forRuntime(file, schema) {
 }
 
 // Bundle the CLI: one CommonJS file, every dependency inlined, so start-up reads and compiles one
-// script, which bin/cdp-lint.cjs runs from V8's code cache (written below).
+// script. On Node 20, whose start-up has no compile cache of its own, also V8's code cache of it
+// (scripts/code-cache.cjs), taken after linting the fixtures and checked to be accepted by the bin.
 if (!process.argv.includes('--no-bundle')) {
   const dist = join(root, 'dist');
   await bundleCli({ outfile: join(dist, 'cli.cjs') });
@@ -152,13 +153,14 @@ if (!process.argv.includes('--no-bundle')) {
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`build: the API's declarations failed:\n${tsc.stdout}${tsc.stderr}`);
   for (const stale of ['cli.js', 'cli.v8cache']) rmSync(join(dist, stale), { force: true });
-  // V8's code cache, taken after linting the fixtures (so it holds the functions a lint run compiles).
+  if (typeof createRequire(import.meta.url)('node:module').enableCompileCache !== 'function') writeCodeCache(dist);
+}
+
+function writeCodeCache(dist) {
   const fixtures = ['fixtures/valid', 'fixtures/invalid'].map((f) => join(root, f)).filter((f) => existsSync(f));
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'cdp-lint.cjs'), ...fixtures], {
-    env: { ...process.env, CDP_LINT_WRITE_CODE_CACHE: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), ...fixtures], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`build: the bundle failed on the fixtures (exit ${run.status}): ${run.stderr}`);
   if (!existsSync(join(dist, 'cli.v8cache'))) throw new Error('build: no code cache was written');
+  const check = spawnSync(process.execPath, [join(root, 'bin', 'cdp-lint.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'cdp-lint' } });
+  if (!/code cache: accepted/.test(check.stderr)) throw new Error(`build: V8 does not accept the code cache it wrote: ${check.stderr}`);
 }

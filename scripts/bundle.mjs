@@ -1,7 +1,6 @@
 // Bundles src/cli/main.ts into one CommonJS file, for scripts/build.mjs (dist/cli.cjs, minified) and
-// for the bench's profiles (unminified, with a source map). The file is a CommonJS module wrapped
-// in its function expression, which bin/cdp-lint.cjs compiles (with V8's code cache), calls, and
-// whose `main` it then runs.
+// for the bench's profiles (unminified, with a source map). bin/cdp-lint.cjs loads it (with a code
+// cache) and runs its `main`.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,12 +51,9 @@ export async function bundleCli({ outfile, readable = false }) {
     // External: the map is beside the bundle, but the bundle does not name it, so Node does not load it.
     sourcemap: readable ? 'external' : false,
     legalComments: 'none',
-    // Already wrapped as the function bin/cdp-lint.cjs calls: no copy of 600 KB of source to add the
-    // wrapper at each start. esbuild writes ASCII only (non-ASCII characters are escaped), so the
-    // loader may read the file as latin1, the cheapest decoding.
+    // ASCII only (non-ASCII characters are escaped), so that on Node 20 bin/cdp-lint.cjs may read
+    // the file as latin1, the cheapest decoding.
     charset: 'ascii',
-    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-    footer: { js: '})' },
     plugins: [lazyChildProcess, noColorDetection],
     define: {
       // createRequire takes a path as well as a URL; inside the bundle, the bundle's own path.

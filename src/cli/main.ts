@@ -14,16 +14,13 @@ const nodeRequire = createRequire(import.meta.url);
 /** Waited on for a millisecond while a full non-blocking pipe drains. */
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
-/**
- * Start the CLI; `entry` is the script that started the process, which worker threads run too.
- * `writesCodeCache`: the entry will write V8's code cache at exit (V8 flags must then stay as they are).
- */
-export function main(entry: string, options: { writesCodeCache?: boolean } = {}): void {
+/** Start the CLI; `entry` is the script that started the process, which worker threads run too. */
+export function main(entry: string): void {
   if (isLintWorker()) {
     workerMain(runJob);
     return;
   }
-  setWorkerEntry(entry, options);
+  setWorkerEntry(entry);
   process.on('unhandledRejection', (e) => {
     writeAll(2, `cdp-lint: internal error: ${shown((e as Error)?.message ?? String(e))}\n`);
     process.exit(2);
@@ -43,13 +40,18 @@ export function main(entry: string, options: { writesCodeCache?: boolean } = {})
   });
 }
 
+/** File descriptors whose reader has gone (EPIPE): what is still written to them is dropped. */
+const closed = new Set<number>();
+
 /**
  * Write straight to the file descriptor: reports are written once, at the end, and going through
  * process.stdout would load Node's stream and socket machinery (milliseconds at every start) for it.
- * A pipe left non-blocking by the parent is retried until it drains; a closed pipe (`cdp-lint ... |
- * head`) ends the process quietly, as other command-line tools do.
+ * A pipe left non-blocking by the parent is retried until it drains. When the reader has gone
+ * (`cdp-lint ... | head -1`), the rest of the output is dropped, silently, and the run goes on to
+ * exit with its own code, so that `set -o pipefail` still sees a failed lint.
  */
 function writeAll(fd: number, text: string): void {
+  if (closed.has(fd)) return;
   let buffer = Buffer.from(text, 'utf8');
   while (buffer.length > 0) {
     try {
@@ -60,7 +62,10 @@ function writeAll(fd: number, text: string): void {
         Atomics.wait(PAUSE, 0, 0, 1);
         continue;
       }
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code === 'EPIPE') {
+        closed.add(fd);
+        return;
+      }
       throw e;
     }
   }

@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import type { FileResult, Severity } from '../types.js';
 import type { Limits } from '../load/source.js';
-import { tuneForShortRun } from './jit.js';
 import { utilLib } from '../util/deps.js';
 
 /** One unit of work: a file and the severities its configuration gives. */
@@ -39,17 +38,11 @@ interface WorkerInput {
   cdpLintWorker: true;
   jobs: Job[];
   options: JobOptions;
-  /** Two Int32s shared by every thread: the index of the next job nobody has claimed yet, and how many workers have loaded. */
+  /** One Int32 shared by every thread: the index of the next job nobody has claimed yet. */
   shared: SharedArrayBuffer;
-  workers: number;
-  /** Threads linting: the workers, and the main thread unless it only waits. */
-  threads: number;
-  /** Whether the last worker to load may set the short-run V8 flags (see jit.ts). */
-  tuneJit: boolean;
 }
 
 const NEXT = 0;
-const LOADED = 1;
 
 type Done = Array<[index: number, outcome: JobOutcome]>;
 
@@ -79,12 +72,10 @@ const workerThreads = (): typeof import('node:worker_threads') => nodeRequire('n
 
 /** The script worker threads start (the CLI's own entry); unset, everything runs on the main thread. */
 let workerEntry: string | undefined;
-/** False in a run that writes V8's code cache: the cache records V8's flags, so they must stay as they were. */
-let jitTuning = true;
 
-export function setWorkerEntry(entry: string | undefined, options: { writesCodeCache?: boolean } = {}): void {
+/** Set the script worker threads start (the CLI's entry, bin/cdp-lint.cjs); undefined runs everything on the main thread. */
+export function setWorkerEntry(entry: string | undefined): void {
   workerEntry = entry;
-  jitTuning = options.writesCodeCache !== true;
 }
 
 /** True when this thread is one of the lint workers (runParallel, runAside). */
@@ -94,18 +85,11 @@ export function isLintWorker(): boolean {
   return !isMainThread && (workerData as WorkerInput | undefined)?.cdpLintWorker === true;
 }
 
-/**
- * Worker side: run the jobs handed over and post the outcomes back. The last worker to load (every
- * thread has read the code cache by then) sets the short-run V8 flags when the run is short.
- */
+/** Worker side: run the jobs handed over and post the outcomes back. */
 export function workerMain(run: RunJob): void {
   const { workerData, parentPort } = workerThreads();
   const input = workerData as WorkerInput;
-  const shared = new Int32Array(input.shared);
-  if (Atomics.add(shared, LOADED, 1) + 1 === input.workers && input.tuneJit) {
-    tuneForShortRun(input.jobs.map((j) => j.path), input.threads);
-  }
-  parentPort!.postMessage(claimAll(input.jobs, input.options, shared, run));
+  parentPort!.postMessage(claimAll(input.jobs, input.options, new Int32Array(input.shared), run));
 }
 
 /**
@@ -136,7 +120,7 @@ export function threadsFor(count: number, setting: ThreadSetting = 'auto'): numb
  * Outcomes come back in job order.
  */
 export async function runParallel(jobs: Job[], options: JobOptions, threads: number, run: RunJob): Promise<JobOutcome[]> {
-  return runOn(jobs, options, { workers: threads - 1, youngGenerationMb: WORKER_YOUNG_GENERATION_MB, tuneJit: jitTuning, run });
+  return runOn(jobs, options, { workers: threads - 1, youngGenerationMb: WORKER_YOUNG_GENERATION_MB, run });
 }
 
 /**
@@ -166,11 +150,11 @@ export async function runAside(job: Job, options: JobOptions, run: RunJob): Prom
 async function runOn(
   jobs: Job[],
   options: JobOptions,
-  how: { workers: number; youngGenerationMb: number; mainToo?: boolean; tuneJit?: boolean; run: RunJob },
+  how: { workers: number; youngGenerationMb: number; mainToo?: boolean; run: RunJob },
 ): Promise<JobOutcome[]> {
   const { Worker } = workerThreads();
   const env = { ...process.env, [WORKER_ENV]: '1' };
-  const shared = new SharedArrayBuffer(8);
+  const shared = new SharedArrayBuffer(4);
   const threads = how.workers + (how.mainToo === false ? 0 : 1);
   const outcomes: JobOutcome[] = new Array(jobs.length);
   const collect = (done: Done) => {
@@ -180,7 +164,7 @@ async function runOn(
     { length: how.workers },
     () =>
       new Promise<void>((resolve, reject) => {
-        const data: WorkerInput = { cdpLintWorker: true, jobs, options, shared, workers: how.workers, threads, tuneJit: how.tuneJit === true };
+        const data: WorkerInput = { cdpLintWorker: true, jobs, options, shared };
         const worker = new Worker(workerEntry!, { workerData: data, env, resourceLimits: { maxYoungGenerationSizeMb: how.youngGenerationMb } });
         worker.once('message', (done: Done) => {
           collect(done);

@@ -3,8 +3,8 @@
  * first use instead of being bundled: outside the start-up bundle and its code cache, they cost a
  * run nothing until a file needs them. yaml: YAML files and configs (110 KB); js-yaml: YAML files; tinyglobby: glob
  * arguments the shell left unexpanded. (jsonpath-plus stays in
- * the bundle: real connectors' records locators use it, intercom's among them.) Node's own `v8`
- * and `util` too: loading `v8` takes ~3.5 ms, and only a short parallel run needs it (jit.ts).
+ * the bundle: real connectors' records locators use it, intercom's among them.) Node's own `util`
+ * too, for NODE_DEBUG logging.
  */
 import { createRequire } from 'node:module';
 
@@ -38,5 +38,4 @@ export interface JsYaml {
 
 export const jsYamlLib = onFirstUse<JsYaml>('js-yaml');
 export const globLib = onFirstUse<typeof import('tinyglobby')>('tinyglobby');
-export const v8Lib = onFirstUse<typeof import('node:v8')>('node:v8');
 export const utilLib = onFirstUse<typeof import('node:util')>('node:util');
