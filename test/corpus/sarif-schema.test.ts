@@ -38,12 +38,12 @@ describe('formatSarif output against the SARIF 2.1.0 schema', () => {
       {
         path: '/repo/my connectors/#1/openapi.yaml',
         layout: 'openapi',
-        diagnostics: [{ ruleId: 'r', severity: 'error', message: 'm', pointer: '', range: { start: { line: 5, column: 0 }, end: { line: 4, column: 0 } } }],
+        diagnostics: [{ ruleId: 'r', messageId: 'm', severity: 'error', message: 'm', pointer: '', range: { start: { line: 5, column: 0 }, end: { line: 4, column: 0 } } }],
       },
       {
         path: '/elsewhere/openapi.yaml',
         layout: 'openapi',
-        diagnostics: [{ ruleId: 'r', severity: 'info', message: 'n', pointer: '/a', range: { start: { line: 2, column: 9 }, end: { line: 3, column: 1 } } }],
+        diagnostics: [{ ruleId: 'r', messageId: 'm', severity: 'info', message: 'n', pointer: '/a', range: { start: { line: 2, column: 9 }, end: { line: 3, column: 1 } } }],
       },
     ];
     expectValid(JSON.parse(formatSarif({ files, summary: summarize(files) }, makeOptions())));
