@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    setupFiles: ['test/helpers/yield-between-tests.ts'],
     include: ['test/corpus/**/*.test.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
