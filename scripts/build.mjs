@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Build step (run by `npm ci` through `prepare`, and before tests): compile every JSON Schema to
-// standalone ajv code once, here, instead of at each start; then bundle the CLI into one file.
+// Build step (run by `npm ci` through `prepare`, scripts/prepare.mjs, and before tests): compile
+// every JSON Schema to standalone ajv code once, here, instead of at each start; then bundle the CLI
+// into one file, with V8's code cache for it.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { bundleApi, bundleCli, bundleLsp } from './bundle.mjs';
@@ -141,8 +142,8 @@ function forRuntime(file, schema) {
 }
 
 // Bundle the CLI: one CommonJS file, every dependency inlined, so start-up reads and compiles one
-// script. On Node 20, whose start-up has no compile cache of its own, also V8's code cache of it
-// (scripts/code-cache.cjs), taken after linting the fixtures and checked to be accepted by the bin.
+// script; then V8's code cache of it for this Node's V8 (scripts/code-cache.cjs), taken after
+// linting the fixtures and checked to be accepted by the bin.
 if (!process.argv.includes('--no-bundle')) {
   const dist = join(root, 'dist');
   await bundleCli({ outfile: join(dist, 'cli.cjs') });
@@ -152,15 +153,16 @@ if (!process.argv.includes('--no-bundle')) {
   // The API's type declarations (dist/types/api/index.d.ts), from the same sources.
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`build: the API's declarations failed:\n${tsc.stdout}${tsc.stderr}`);
-  for (const stale of ['cli.js', 'cli.v8cache']) rmSync(join(dist, stale), { force: true });
-  if (typeof createRequire(import.meta.url)('node:module').enableCompileCache !== 'function') writeCodeCache(dist);
+  for (const stale of readdirSync(dist).filter((f) => f === 'cli.js' || f.endsWith('.v8cache'))) rmSync(join(dist, stale), { force: true });
+  writeCodeCache(dist);
 }
 
 function writeCodeCache(dist) {
+  const name = `cli.${process.versions.v8}.v8cache`;
   const fixtures = ['fixtures/valid', 'fixtures/invalid'].map((f) => join(root, f)).filter((f) => existsSync(f));
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), ...fixtures], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`build: the bundle failed on the fixtures (exit ${run.status}): ${run.stderr}`);
-  if (!existsSync(join(dist, 'cli.v8cache'))) throw new Error('build: no code cache was written');
+  if (!existsSync(join(dist, name))) throw new Error(`build: no code cache was written (dist/${name})`);
   const check = spawnSync(process.execPath, [join(root, 'bin', 'cdp-lint.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'cdp-lint' } });
-  if (!/code cache: accepted/.test(check.stderr)) throw new Error(`build: V8 does not accept the code cache it wrote: ${check.stderr}`);
+  if (!check.stderr.includes(`code cache: accepted (dist/${name})`)) throw new Error(`build: V8 does not accept the code cache it wrote: ${check.stderr}`);
 }

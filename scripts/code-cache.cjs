@@ -1,8 +1,8 @@
-// Build step (scripts/build.mjs), for Node.js 20 only: V8's code cache of the bundle, written to
-// dist/cli.v8cache after linting the fixtures given as arguments, so it holds the functions a lint
-// run compiles. bin/cdp-lint.cjs reads it, and never writes it; Node 22.1 and later use
-// module.enableCompileCache() instead. Compiles the bundle exactly as bin/cdp-lint.cjs does (the
-// build then checks, through the bin, that V8 accepts the cache).
+// Build step (scripts/build.mjs): V8's code cache of the bundle for the V8 of the Node.js running
+// the build, written to dist/cli.<V8 version>.v8cache after linting the fixtures given as arguments,
+// so that it holds the functions a lint run compiles. bin/cdp-lint.cjs reads it, and never writes
+// it. Compiles the bundle exactly as bin/cdp-lint.cjs does (the build then checks, through the bin,
+// that V8 accepts the cache).
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { join } = require('node:path');
@@ -12,7 +12,7 @@ const { createRequire } = require('node:module');
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const bundle = join(dist, 'cli.cjs');
-const cacheFile = join(dist, 'cli.v8cache');
+const cacheFile = join(dist, `cli.${process.versions.v8}.v8cache`);
 
 const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'latin1')}\n})`;
 const script = new Script(source, { filename: bundle });

@@ -19,8 +19,10 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
-/** Node 22.1 and later have module.enableCompileCache, which bin/cdp-lint.cjs uses instead of dist/cli.v8cache. */
+/** Node 22.1 and later have module.enableCompileCache, which bin/cdp-lint.cjs uses when the build left no code cache for this V8. */
 const COMPILE_CACHE = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+/** The build's code cache for this V8 (scripts/code-cache.cjs). */
+const CACHE_NAME = `cli.${process.versions.v8}.v8cache`;
 
 let w: Workspace;
 beforeEach(() => {
@@ -32,12 +34,12 @@ afterEach(() => {
   w.remove();
 });
 
-/** A copy of the installed package (bin/ and dist/, dependencies linked); `cache`: with the build's dist/cli.v8cache. */
+/** A copy of the installed package (bin/ and dist/, dependencies linked); `cache`: with the build's code cache. */
 function installCopy(options: { cache: boolean }): string {
   w.write('pkg/package.json', readFileSync(join(REPO, 'package.json')));
   w.write('pkg/bin/cdp-lint.cjs', readFileSync(join(REPO, 'bin', 'cdp-lint.cjs')));
   w.write('pkg/dist/cli.cjs', readFileSync(join(REPO, 'dist', 'cli.cjs')));
-  if (options.cache && existsSync(join(REPO, 'dist', 'cli.v8cache'))) w.write('pkg/dist/cli.v8cache', readFileSync(join(REPO, 'dist', 'cli.v8cache')));
+  if (options.cache) w.write(`pkg/dist/${CACHE_NAME}`, readFileSync(join(REPO, 'dist', CACHE_NAME)));
   symlinkSync(join(REPO, 'node_modules'), w.path('pkg/node_modules'));
   return w.path('pkg/bin/cdp-lint.cjs');
 }
@@ -76,15 +78,30 @@ function run(bin: string, args: string[], env: Record<string, string> = {}) {
 }
 
 describe('code cache', () => {
-  it(COMPILE_CACHE ? 'Node 22+: module.enableCompileCache, in NODE_COMPILE_CACHE, not in the install folder' : "Node 20: the build's dist/cli.v8cache, which V8 accepts", () => {
+  const env = (w: Workspace) => ({ NODE_DEBUG: 'cdp-lint', NODE_COMPILE_CACHE: w.path('compile-cache') });
+
+  it("the build's, for this V8 (dist/cli.<V8 version>.v8cache), is accepted; nothing in the install folder changes", () => {
     const bin = installCopy({ cache: true });
     w.write('c.json', BROKEN);
     const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
     const before = snapshot(w.path('pkg'));
-    const env = { NODE_DEBUG: 'cdp-lint', NODE_COMPILE_CACHE: w.path('compile-cache') };
-    const said = COMPILE_CACHE ? /^CDP-LINT \d+: compile cache: (ENABLED|ALREADY_ENABLED) \S*compile-cache\S*\n$/ : /^CDP-LINT \d+: code cache: accepted \(dist\/cli\.v8cache\)\n$/;
     for (let i = 0; i < 2; i++) {
-      const r = run(bin, ['c.json', '-f', 'json'], env);
+      const r = run(bin, ['c.json', '-f', 'json'], env(w));
+      expect({ ...r, stderr: '' }).toEqual(expected);
+      expect(r.stderr).toMatch(new RegExp(`^CDP-LINT \\d+: code cache: accepted \\(dist/${CACHE_NAME.replace(/\./g, '\\.')}\\)\n$`));
+    }
+    expect(snapshot(w.path('pkg'))).toEqual(before);
+  });
+
+  it(COMPILE_CACHE ? 'none for this V8: module.enableCompileCache, in NODE_COMPILE_CACHE, not in the install folder' : 'none for this V8: Node 20 compiles the bundle, and writes nothing', () => {
+    const bin = installCopy({ cache: false });
+    w.write('pkg/dist/cli.0.0.0-other-v8.v8cache', Buffer.alloc(5000, 7));
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
+    const before = snapshot(w.path('pkg'));
+    const said = COMPILE_CACHE ? /^CDP-LINT \d+: compile cache: (ENABLED|ALREADY_ENABLED) \S*compile-cache\S*\n$/ : /^CDP-LINT \d+: code cache: none \(dist\/cli\.[^)]*\.v8cache\)\n$/;
+    for (let i = 0; i < 2; i++) {
+      const r = run(bin, ['c.json', '-f', 'json'], env(w));
       expect({ ...r, stderr: '' }).toEqual(expected);
       expect(r.stderr).toMatch(said);
     }
@@ -93,26 +110,16 @@ describe('code cache', () => {
     expect(snapshot(w.path('pkg'))).toEqual(before);
   });
 
-  it('without dist/cli.v8cache the CLI works the same, and writes none', () => {
+  it('a cache V8 refuses (a damaged file, other V8 flags) is ignored, silently, and left as it is', () => {
     const bin = installCopy({ cache: false });
-    w.write('c.json', BROKEN);
-    const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
-    const before = snapshot(w.path('pkg'));
-    expect(run(bin, ['c.json', '-f', 'json'])).toEqual(expected);
-    expect(run(bin, ['c.json', '-f', 'json'])).toEqual(expected);
-    expect(snapshot(w.path('pkg'))).toEqual(before);
-    expect(existsSync(w.path('pkg/dist/cli.v8cache'))).toBe(false);
-  });
-
-  it('a cache V8 refuses (another Node, a damaged file) is ignored, silently, and left as it is', () => {
-    const bin = installCopy({ cache: false });
-    w.write('pkg/dist/cli.v8cache', Buffer.alloc(5000, 7));
+    w.write(`pkg/dist/${CACHE_NAME}`, Buffer.alloc(5000, 7));
     w.write('c.json', BROKEN);
     const expected = cdpLint(['c.json'], w.dir);
     const before = snapshot(w.path('pkg'));
     expect(run(bin, ['c.json'])).toEqual(expected);
+    expect(run(bin, ['c.json'], { NODE_DEBUG: 'cdp-lint' }).stderr).toMatch(/^CDP-LINT \d+: code cache: rejected /);
     expect(snapshot(w.path('pkg'))).toEqual(before);
-    expect(readFileSync(w.path('pkg/dist/cli.v8cache')).equals(Buffer.alloc(5000, 7))).toBe(true);
+    expect(readFileSync(w.path(`pkg/dist/${CACHE_NAME}`)).equals(Buffer.alloc(5000, 7))).toBe(true);
   });
 
   it('a read-only install runs, silently, and nothing in it changes, with one file or many', () => {
