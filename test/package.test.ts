@@ -28,15 +28,26 @@ describe('npm test on a fresh clone', () => {
     expect(tsFiles('test/corpus').length).toBeGreaterThan(0);
   });
 
-  it('vitest leaves test/corpus/ to `npm run test:corpus`', () => {
-    expect(readFileSync(join(ROOT, 'vitest.config.ts'), 'utf8')).toContain("'test/corpus/**'");
+  it('vitest leaves test/corpus/ to `npm run test:corpus` and test/install/ to `npm run test:install`', () => {
+    expect(readFileSync(join(ROOT, 'vitest.config.ts'), 'utf8')).toContain("'test/corpus/**', 'test/install/**'");
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['test:corpus']).toBe('node scripts/test-corpus.mjs');
+    expect(pkg.scripts['test:install']).toBe('node scripts/test-install.mjs');
   });
 });
 
 describe('npm ci leaves the checkout as committed', () => {
   it('bin/cdp-lint.cjs is committed executable (npm makes it so on install)', () => {
     expect(execFileSync('git', ['ls-files', '--stage', 'bin/cdp-lint.cjs'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/^100755 /);
+  });
+});
+
+describe('the package', () => {
+  it('has the Apache-2.0 LICENSE that package.json names', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { license: string };
+    expect(pkg.license).toBe('Apache-2.0');
+    const text = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
+    expect(text).toMatch(/^\s+Apache License\n\s+Version 2\.0, January 2004\n/);
+    expect(text).toContain('END OF TERMS AND CONDITIONS');
   });
 });
