@@ -5,17 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as nodeModule from 'node:module';
-import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, CLEAN_JSON, Workspace, cdpLint } from './cli.js';
 import { brief, lintText } from '../helpers/lint.js';
 import { ASIDE_BYTES } from '../../src/engine/parallel.js';
 import type { Diagnostic } from '../../src/types.js';
-
-// Each test starts the CLI several times: on a shared two-core machine that takes more than vitest's default 5 s.
-vi.setConfig({ testTimeout: 60_000 });
+import { chmodTree, snapshot } from '../helpers/tree.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
@@ -42,34 +40,6 @@ function installCopy(options: { cache: boolean }): string {
   if (options.cache) w.write(`pkg/dist/${CACHE_NAME}`, readFileSync(join(REPO, 'dist', CACHE_NAME)));
   symlinkSync(join(REPO, 'node_modules'), w.path('pkg/node_modules'));
   return w.path('pkg/bin/cdp-lint.cjs');
-}
-
-/** Make every folder and file under `dir` writable again, or read-only. */
-function chmodTree(dir: string, writable: boolean): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isSymbolicLink()) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (writable) chmodSync(p, 0o755);
-      chmodTree(p, writable);
-      if (!writable) chmodSync(p, 0o555);
-    } else chmodSync(p, writable ? 0o644 : 0o444);
-  }
-}
-
-/** Every file and folder under `dir` (symbolic links not followed) with its size, mode and modification time. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      const st = lstatSync(p);
-      out[relative(dir, p)] = `${st.size} ${st.mode.toString(8)} ${st.mtimeMs}`;
-      if (e.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function run(bin: string, args: string[], env: Record<string, string> = {}) {
@@ -189,20 +159,30 @@ describe('a large file', () => {
 });
 
 describe('output', () => {
-  it('a reader that stops early (`| head -1`) gets its line; the run exits with its own code, saying nothing about the pipe', () => {
-    // Well over a pipe's 64 KB (stylish pads nothing, so 150 files), so the CLI is still writing when head has gone.
+  /** `cdp-lint <args> | <reader>` in bash: what bash printed, and the CLI's exit code from PIPESTATUS. */
+  const pipe = (args: string, reader: string) => {
+    const out = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} | ${reader}; echo "exit \${PIPESTATUS[0]}"`], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { stdout: out.stdout, stderr: out.stderr };
+  };
+  // Well over a pipe's 64 KB (stylish pads nothing, so 150 files), so the CLI is still writing when the reader has gone.
+  const manyBroken = () => {
     for (let i = 0; i < 150; i++) w.write(`d/c${i}.json`, BROKEN);
+  };
+
+  it('a reader that stops early (`| head -1`) gets its line; the run exits 1 for its errors, saying nothing about the pipe', () => {
+    manyBroken();
     expect(w.run('d').stdout.length).toBeGreaterThan(100_000);
-    const pipe = (args: string, reader: string) =>
-      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} | ${reader}; echo "exit \${PIPESTATUS[0]}"`], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const errors = pipe('d', 'head -1');
-    expect(errors.stderr).toBe('');
-    expect(errors.stdout).toBe('d/c0.json\nexit 1\n');
-    const bytes = pipe('d -f json', 'head -c 10 >/dev/null');
-    expect(bytes).toMatchObject({ stdout: 'exit 1\n', stderr: '' });
-    // A clean run read in part still exits 0; a usage error still 2.
+    expect(pipe('d', 'head -1')).toEqual({ stdout: 'd/c0.json\nexit 1\n', stderr: '' });
+  });
+
+  it('the same with a JSON report read in part (`| head -c 10`)', () => {
+    manyBroken();
+    expect(pipe('d -f json', 'head -c 10 >/dev/null')).toEqual({ stdout: 'exit 1\n', stderr: '' });
+  });
+
+  it('a clean run read in part still exits 0, a usage error 2', () => {
     for (let i = 0; i < 100; i++) w.write(`clean/c${i}.json`, CLEAN_JSON);
-    expect(pipe('clean --verbose -f json', 'head -c 10 >/dev/null')).toMatchObject({ stdout: 'exit 0\n', stderr: '' });
+    expect(pipe('clean --verbose -f json', 'head -c 10 >/dev/null')).toEqual({ stdout: 'exit 0\n', stderr: '' });
     expect(pipe('missing.json', 'head -1')).toMatchObject({ stdout: 'exit 2\n' });
   });
 

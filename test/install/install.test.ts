@@ -8,12 +8,13 @@
  * which needs the npm registry (or npm's cache) and `pre-commit` (pip install pre-commit).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, CLEAN_JSON, cdpLint } from '../e2e/cli.js';
 import { TempDir } from '../helpers/tempdir.js';
+import { chmodTree, snapshot } from '../helpers/tree.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -54,36 +55,6 @@ function ok(command: string, options: { cwd: string; env?: Record<string, string
   const r = sh(command, options);
   if (r.status !== 0) throw new Error(`${command} (in ${options.cwd}) exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
-}
-
-/** Every file and folder under `dir` (symbolic links not followed) with its size, mode and modification time. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      const st = lstatSync(p);
-      out[relative(dir, p)] = `${st.size} ${st.mode.toString(8)} ${st.mtimeMs}`;
-      if (e.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function chmodTree(dir: string, writable: boolean): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isSymbolicLink()) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (writable) chmodSync(p, 0o755);
-      chmodTree(p, writable);
-      if (!writable) chmodSync(p, 0o555);
-    } else {
-      const mode = lstatSync(p).mode & 0o777;
-      chmodSync(p, writable ? mode | 0o200 : mode & ~0o222);
-    }
-  }
 }
 
 /**
