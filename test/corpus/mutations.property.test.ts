@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintSource, type LintOptions } from '../../src/engine/lint.js';
 import { parseText, defaultLimits } from '../../src/load/source.js';
 import { RULES } from '../../src/rules/index.js';
@@ -18,8 +18,6 @@ import { CORPUS } from '../helpers/shared.js';
 
 /** Fixed for CI; set CDP_LINT_FC_SEED to explore other inputs locally. */
 const SEED = Number(process.env['CDP_LINT_FC_SEED'] ?? 20_251_128);
-
-vi.setConfig({ testTimeout: 30_000 });
 
 const corpus = new Map(
   readdirSync(CORPUS)

@@ -1,9 +1,7 @@
 /** --generate-baseline and --baseline through the built CLI. */
 import { unlinkSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, MESSAGES, WARNING_JSON, Workspace } from './cli.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let w: Workspace;
 beforeEach(() => {

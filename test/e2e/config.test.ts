@@ -1,8 +1,6 @@
 /** Configuration files through the built CLI: discovery, --config, extends, rules, ignore, validation. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, WARNING_JSON, Workspace, at } from './cli.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let w: Workspace;
 beforeEach(() => {

@@ -1,9 +1,7 @@
 /** --fix through the built CLI: byte-exact edits, in-place writes, files it must not touch. */
 import { chmodSync, linkSync, lstatSync, readdirSync, statSync, symlinkSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, BROKEN_YAML, FIXED_JSON, FIXED_YAML, MESSAGES, Workspace, at } from './cli.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let w: Workspace;
 beforeEach(() => {

@@ -1,8 +1,6 @@
 /** --quiet, --max-warnings, --fail-severity and --only-connectors through the built CLI. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, WARNING_JSON, Workspace } from './cli.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let w: Workspace;
 beforeAll(() => {

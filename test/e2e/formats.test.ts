@@ -1,10 +1,7 @@
 /** Each output format from the built CLI, and several formats in one run with --output files. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, Workspace, brokenJsonDiagnostics } from './cli.js';
-
-// Each case starts Node a few times; a loaded machine needs more than the default 5 s.
-vi.setConfig({ testTimeout: 60_000 });
 
 const DOCS = 'https://github.com/cdp-lint/cdp-lint/blob/main/docs/rules/';
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;

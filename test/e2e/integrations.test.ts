@@ -1,10 +1,8 @@
 /** The pre-commit hook, lint-staged and CI invocations the README documents, run as those tools would. */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, WARNING_JSON, Workspace } from './cli.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = new URL('../../', import.meta.url);
 const README = readFileSync(new URL('README.md', ROOT), 'utf8');

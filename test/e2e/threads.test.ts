@@ -3,10 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, CLEAN_JSON, Workspace } from './cli.js';
-
-vi.setConfig({ testTimeout: 120_000 });
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
@@ -20,7 +18,7 @@ afterAll(() => w.remove());
 
 /** The run's report, and the line NODE_DEBUG=cdp-lint-threads prints when work is spread over threads. */
 function run(...args: string[]) {
-  const out = spawnSync(process.execPath, [BIN, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DEBUG: 'cdp-lint-threads' }, timeout: 60_000 });
+  const out = spawnSync(process.execPath, [BIN, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DEBUG: 'cdp-lint-threads' }, timeout: 300_000 });
   const spread = out.stderr.split('\n').filter((l) => / files on /.test(l)).map((l) => l.replace(/^CDP-LINT-THREADS \d+: /, ''));
   return { code: out.status, stdout: out.stdout, spread };
 }

@@ -4,10 +4,8 @@
  * is fixed.
  */
 import { readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CLEAN, Scratch, expectClean } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {

@@ -45,7 +45,7 @@ export class Scratch extends TempDir {
   }
 
   /** Run `cdp-lint ...args` here; a run that outlives `timeout` ms is killed and fails the test. */
-  run(args: string[], timeout = 30_000): Run {
+  run(args: string[], timeout = 300_000): Run {
     if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`node scripts/build.mjs\` first`);
     const started = performance.now();
     const out = spawnSync(process.execPath, [BIN, ...args], {
@@ -67,7 +67,7 @@ export class Scratch extends TempDir {
    * child runs as `nobody` (uid and gid 65534, through util-linux's setpriv) and this folder is
    * opened to it; any other user already has no privileges and runs it directly.
    */
-  runUnprivileged(args: string[], timeout = 30_000): Run {
+  runUnprivileged(args: string[], timeout = 300_000): Run {
     if (process.getuid?.() !== 0) return this.run(args, timeout);
     chmodSync(this.dir, 0o777);
     const out = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args], {

@@ -4,10 +4,8 @@
  * trace, never a hang.
  */
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN, CLEAN_YAML, NO_PUT, Scratch, at, expectUsageError, position, settle, type Diag } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {

@@ -3,10 +3,8 @@
  * is exceeded, and each flag raises it (the boundary value itself is allowed).
  */
 import { truncateSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN, CLEAN_YAML, Scratch, at, position, withRef, type Diag } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {

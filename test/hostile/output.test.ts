@@ -4,10 +4,8 @@
  * stop the report of the others.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN, Scratch, expectClean } from './helpers.js';
-
-vi.setConfig({ testTimeout: 120_000 });
 
 let s: Scratch;
 beforeEach(() => {

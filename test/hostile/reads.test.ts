@@ -5,11 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { untrustedConfig } from '../../src/config/config.js';
 import { CLEAN, NOBODY, NO_PUT, Scratch, expectClean, expectUsageError, settle } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {

@@ -4,10 +4,8 @@
  * opened when they leave it, and special files are never opened; loops end.
  */
 import { existsSync, openSync, closeSync, constants, symlinkSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_PUT, Scratch, at, settle, withRef, type Diag } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {

@@ -4,10 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, CLEAN, NOBODY, NO_PUT, Scratch, expectClean, expectUsageError } from './helpers.js';
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let s: Scratch;
 beforeEach(() => {
