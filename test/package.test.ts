@@ -43,6 +43,12 @@ describe('npm ci leaves the checkout as committed', () => {
 });
 
 describe('the package', () => {
+  it('engines names the Node majors CI tests: 20 here, 22 and 24 from the registry (.ci/run)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.12.0 || ^24.0.0');
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/for v in 22 24; do[\s\S]*"node@\$v"[\s\S]*npm test/);
+  });
+
   it('has the Apache-2.0 LICENSE that package.json names', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { license: string };
     expect(pkg.license).toBe('Apache-2.0');
