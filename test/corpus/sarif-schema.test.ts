@@ -67,6 +67,10 @@ describe('the built CLI with --format sarif', () => {
     w = new Workspace();
     w.write('broken.json', BROKEN_JSON);
     w.write('clean.json', CLEAN_JSON);
+    w.write('references.json', readFileSync(new URL('../../fixtures/invalid/hub/broken-references.json', import.meta.url), 'utf8'));
+    w.write('suppressed/c.yaml', readFileSync(new URL('../../fixtures/rules/suppression/valid/silenced.yaml', import.meta.url), 'utf8'));
+    w.write('suppressed/broken.json', BROKEN_JSON);
+    w.write('suppressed/.cdp-lint.yaml', 'suppressions:\n  - rule: misspelled-key\n    reason: renamed in the v2 API\n');
   });
   afterAll(() => w.remove());
 
@@ -77,5 +81,14 @@ describe('the built CLI with --format sarif', () => {
     const clean = w.run('-f', 'sarif', 'clean.json');
     expect(clean.code).toBe(0);
     expectValid(JSON.parse(clean.stdout));
+  });
+
+  it('a log with rules from their docs pages, suppressions and fixes validates', () => {
+    const r = w.run('-f', 'sarif', 'broken.json', 'references.json', 'suppressed');
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].results.some((res: { suppressions?: unknown[] }) => res.suppressions?.length)).toBe(true);
+    expect(log.runs[0].results.some((res: { fixes?: unknown[] }) => res.fixes?.length)).toBe(true);
+    expectValid(log);
   });
 });

@@ -9,8 +9,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { BROKEN_JSON, FIXED_JSON, Workspace } from './cli.js';
 import { parseRuleDocs } from '../../src/rules/docs.js';
 
@@ -18,7 +16,6 @@ import { parseRuleDocs } from '../../src/rules/docs.js';
 vi.setConfig({ testTimeout: 300_000 });
 
 const REPO = new URL('../../', import.meta.url);
-const SARIF_SCHEMA = new URL('../shared/external/sarif-schema-2.1.0.json', REPO);
 const MULTITOOL = join(dirname(createRequire(import.meta.url).resolve('@microsoft/sarif-multitool-linux/package.json')), 'Sarif.Multitool');
 const BROKEN_REFERENCES = readFileSync(new URL('fixtures/invalid/hub/broken-references.json', REPO), 'utf8');
 
@@ -78,12 +75,9 @@ describe('SARIF for code scanning', () => {
     ]);
   });
 
-  it('is valid SARIF 2.1.0, and each rule has descriptions, help from its docs page and its link', () => {
+  it('each rule has descriptions, help from its docs page and its link', () => {
     const log = sarifOf('broken.json', 'references.json');
-    const ajv = new Ajv04.default({ allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    // Its validity against the SARIF 2.1.0 schema (in ../shared): test/corpus/sarif-schema.test.ts.
     const rules: Json[] = log.runs[0].tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual(['enrichment-point', 'misspelled-key', 'oas-schema', 'records-locator', 'resource-path', 'unknown-key', 'webhook-path']);
     for (const rule of rules) {
