@@ -81,7 +81,7 @@ async function ok(command: string, options: { cwd: string; env?: Record<string, 
 
 /**
  * Connectors that make an installed CLI load each of its runtime dependencies: YAML (yaml), a glob
- * argument (tinyglobby), a configuration's ignore (picomatch), a configSchema with a reference
+ * argument (tinyglobby, with its picomatch), a configuration's ignore (the bundled matcher), a configSchema with a reference
  * (ajv's compiler, ajv-formats) and an OpenAPI 3.1 document (the generated 3.1 validator).
  */
 function writeConnectors(dir: string): string[] {
