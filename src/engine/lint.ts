@@ -131,7 +131,7 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
   }
   try {
     const walked = walk(walkRootOf(connector), visitors, followInto(connector));
-    connector.fragments = walked.map((w) => ({ value: w.fragment.value, ptr: w.fragment.ptr, type: w.type }));
+    connector.fragments = walked.map((w) => ({ value: w.fragment.value, ptr: w.fragment.ptr, type: w.type, referrers: w.referrers }));
     for (const end of ends) end();
   } catch (e) {
     if (!isStackOverflow(e)) throw e;

@@ -51,9 +51,10 @@ export interface Connector {
   unresolvedItems: Record<'path' | 'webhook', Map<string, UnresolvedItem>>;
   /**
    * What the walk met in other files through `$ref`s, with the type each was walked as (filled by
-   * the engine after the walk, so rules read it in `end`).
+   * the engine after the walk, so rules read it in `end`), and the type of the object holding each
+   * `$ref` that reaches it as that type (`Schema` for `properties: {a: {$ref}}`; null at a root).
    */
-  fragments: Array<{ value: unknown; ptr: Ptr; type: NodeType }>;
+  fragments: Array<{ value: unknown; ptr: Ptr; type: NodeType; referrers: Array<NodeType | null> }>;
   /** Memo of resolveOperation, by kind then reference string. */
   resolutions: Record<'path' | 'webhook', Map<string, OperationResolution>>;
   /** configSchema property names with their pointers; undefined when there is no configSchema. */

@@ -63,15 +63,24 @@ export type FollowRef = (node: JsonObject, info: VisitInfo) => Fragment | undefi
 interface Walk extends Visitors {
   readonly stringInfo: StringInfo;
   readonly follow: FollowRef | undefined;
-  /** Fragments of other files still to walk, and the ones met (value -> types walked with). */
-  readonly queue: Array<{ fragment: Fragment; type: NodeType; parentType: NodeType | null; parent: unknown }>;
-  readonly met: Map<unknown, NodeType[]>;
+  /** Fragments of other files still to walk, and the ones met (value -> its entries, one per type walked with). */
+  readonly queue: Walked[];
+  readonly met: Map<unknown, Walked[]>;
   /** The pointer a value with no parent gets: the linted file's root, or the root of the other file being walked. */
   root: Ptr;
 }
 
+/** A value of another file, walked once as `type`: the first referrer's parent gives the walk its context; `referrers` holds the parent type of every $ref that reaches it as that type. */
+export interface Walked {
+  fragment: Fragment;
+  type: NodeType;
+  parentType: NodeType | null;
+  parent: unknown;
+  referrers: Array<NodeType | null>;
+}
+
 /** Walk the document once, calling the visitors; with `follow`, then what its $refs reach in other files (returned, with the type each was walked as). */
-export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Array<{ fragment: Fragment; type: NodeType }> {
+export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Walked[] {
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
   const v: Walk = { ...visitors, stringInfo: new StringInfo(), follow, queue: [], met: new Map(), root: Ptr.root };
@@ -93,11 +102,16 @@ export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Ar
 function enqueue(v: Walk, node: JsonObject, info: VisitInfo): void {
   const fragment = v.follow!(node, info);
   if (fragment === undefined) return;
-  const types = v.met.get(fragment.value);
-  if (types?.includes(info.type)) return;
-  if (types) types.push(info.type);
-  else v.met.set(fragment.value, [info.type]);
-  v.queue.push({ fragment, type: info.type, parentType: info.parentType, parent: info.parent });
+  const entries = v.met.get(fragment.value);
+  const same = entries?.find((e) => e.type === info.type);
+  if (same !== undefined) {
+    if (!same.referrers.includes(info.parentType)) same.referrers.push(info.parentType);
+    return;
+  }
+  const entry: Walked = { fragment, type: info.type, parentType: info.parentType, parent: info.parent, referrers: [info.parentType] };
+  if (entries) entries.push(entry);
+  else v.met.set(fragment.value, [entry]);
+  v.queue.push(entry);
 }
 
 /**

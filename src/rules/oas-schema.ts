@@ -123,34 +123,47 @@ function check(context: RuleContext): void {
       if (!oas30.pathItem(webhooks[name])) {
         const prefix = '/webhooks/' + escape(name);
         // Webhooks come from OpenAPI 3.1, where an operation's `responses` is optional.
-        const relevant = (oas30.pathItem.errors ?? []).filter((e) => !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'responses'));
+        const relevant = (oas30.pathItem.errors ?? []).filter((e) => !isMissingResponses(e));
         errors.push(...relevant.map((e) => ({ ...e, instancePath: prefix + e.instancePath })));
       }
     }
   }
-  if (!is31) checkFragments(context);
   const reporter = new FindingReporter(context, oas.value, oas.ptr);
   if (!is31) errors = reporter.securitySchemes(errors);
-  const findings = collapse(errors);
-  const misspelt = misspeltRequiredKeys(oas.value, findings);
-  const connectorRoot = context.connector.layout === 'openapi';
+  reportFindings(reporter, oas.value, collapse(errors), context.connector.layout === 'openapi' ? 'openapi-root' : 'document');
+  checkFragments(context, is31);
+}
+
+/**
+ * Report what ajv found, one diagnostic per problem. `where` is what was validated: the document
+ * (at an OpenAPI-root connector's root, or in a hub's `resources`), or a value a `$ref` reaches in
+ * another file: the same findings get the same diagnostics wherever the value is written.
+ */
+function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Finding[], where: 'openapi-root' | 'document' | 'fragment'): void {
+  const misspelt = misspeltRequiredKeys(doc, findings);
   const asRef = refsNotAllowed(findings);
   for (const f of findings) {
     // An object written as a `$ref` where OpenAPI allows none is one problem: what it lacks follows from it.
     if (asRef.some((p) => f.instancePath === p || f.instancePath.startsWith(p + '/')) && !(f.kind === 'unexpected' && f.property === '$ref')) continue;
     // A `$ref`'s value (not a string) is unresolved-ref's to report, and an object written as a
     // Reference where one is allowed lacks none of the target's keys.
-    if (f.instancePath.endsWith('/$ref') || (!asRef.includes(f.instancePath) && hasRef(oas.value, f.instancePath))) continue;
+    if (f.instancePath.endsWith('/$ref') || (!asRef.includes(f.instancePath) && hasRef(doc, f.instancePath))) continue;
     // A required key written with a typo is one problem, reported at the typo, not again as "missing".
     if (f.kind === 'missing' && [...misspelt.values()].some((m) => m.instancePath === f.instancePath && m.property === f.property)) continue;
-    // At an OpenAPI-root connector's root, unknown keys are cdp-schema's (misspelled-key, unknown-key): it knows both vocabularies.
-    if (connectorRoot && f.kind === 'unexpected' && f.instancePath === '') continue;
-    // Connector lists written inside a hub's `resources` are misplaced-setting's: it says where they belong.
-    if (!connectorRoot && f.kind === 'unexpected' && f.instancePath === '' && ROOT_ONLY.includes(f.property!)) continue;
-    if (f.instancePath === '/openapi') continue; // the openapi-version rule explains a wrong version, once
+    if (where !== 'fragment' && f.instancePath === '') {
+      // At an OpenAPI-root connector's root, unknown keys are cdp-schema's (misspelled-key, unknown-key): it knows both vocabularies.
+      if (where === 'openapi-root' && f.kind === 'unexpected') continue;
+      // Connector lists written inside a hub's `resources` are misplaced-setting's: it says where they belong.
+      if (where === 'document' && f.kind === 'unexpected' && ROOT_ONLY.includes(f.property!)) continue;
+    }
+    if (where !== 'fragment' && f.instancePath === '/openapi') continue; // the openapi-version rule explains a wrong version, once
     if (isSwagger2Schema(f, findings)) continue;
     reporter.report(f, f.kind === 'unexpected' ? misspelt.get(`${f.instancePath}/${escape(f.property!)}`)?.property : undefined);
   }
+}
+
+function isMissingResponses(e: ErrorObject): boolean {
+  return e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'responses';
 }
 
 function hasRef(doc: JsonObject, instancePath: string): boolean {
@@ -179,20 +192,71 @@ const FRAGMENT_VALIDATORS: Partial<Record<NodeType, keyof typeof oas30>> = {
 };
 
 /**
- * What the document's `$ref`s reach in other files is part of it: each value is checked with the
- * definition of the type its referrer gives it, and problems are reported in that file.
+ * Where a value of each type a `$ref` may reach in another file sits in a minimal OpenAPI 3.1
+ * document. The 3.1 schema is one validator (its definitions are not compiled one by one: each
+ * would add its own copy of the code), so a fragment is checked in such a document: with the same
+ * schema paths as inline, it gets the same findings.
  */
-function checkFragments(context: RuleContext): void {
-  for (const { value, ptr, type } of context.connector.fragments) {
-    const name = FRAGMENT_VALIDATORS[type];
+const FRAGMENT_PLACES_31: Partial<Record<NodeType, string[]>> = {
+  PathItem: ['components', 'pathItems', 'x'],
+  Operation: ['paths', '/x', 'get'],
+  Parameter: ['components', 'parameters', 'x'],
+  RequestBody: ['components', 'requestBodies', 'x'],
+  Response: ['components', 'responses', 'x'],
+  Header: ['components', 'headers', 'x'],
+  Schema: ['components', 'schemas', 'x'],
+  MediaType: ['components', 'requestBodies', 'x', 'content', 'application/json'],
+  Example: ['components', 'examples', 'x'],
+  Link: ['components', 'links', 'x'],
+  Callback: ['components', 'callbacks', 'x'],
+};
+
+/**
+ * What the document's `$ref`s reach in other files is part of it: each value is checked as the
+ * type its referrer gives it (OpenAPI 3.0: with that type's definition; 3.1: in its place in a
+ * minimal document), and problems are reported in that file, as they would be inline.
+ */
+function checkFragments(context: RuleContext, is31: boolean): void {
+  for (const { value, ptr, type, referrers } of context.connector.fragments) {
     // A value that is itself a $ref is checked where the chain ends (that is a fragment too).
-    if (name === undefined || (isObject(value) && typeof own(value, '$ref') === 'string')) continue;
-    const validate = oas30[name];
-    if (validate(value)) continue;
-    const reporter = new FindingReporter(context, value as JsonObject, ptr, type);
-    const findings = collapse(validate.errors ?? []);
-    for (const f of findings) if (!isSwagger2Schema(f, findings)) reporter.report(f);
+    if (isObject(value) && typeof own(value, '$ref') === 'string') continue;
+    // OAI's 3.1 schema checks that a Schema Object is an object or a boolean, not what is inside
+    // it: a subschema (`properties: {a: {$ref}}`) is not checked inline, so not here either.
+    if (is31 && type === 'Schema' && referrers.every((r) => r === 'Schema')) continue;
+    let errors = is31 ? fragmentErrors31(value, type) : fragmentErrors30(value, type);
+    // A 3.0 document's webhooks are checked as Path Items whose operations need no `responses` (see check()).
+    if (!is31 && type === 'PathItem' && referrers.every((r) => r === 'Webhooks')) errors = errors.filter((e) => !isMissingResponses(e));
+    if (errors.length === 0) continue;
+    reportFindings(new FindingReporter(context, value as JsonObject, ptr, type), value as JsonObject, collapse(errors), 'fragment');
   }
+}
+
+function fragmentErrors30(value: unknown, type: NodeType): ErrorObject[] {
+  const name = FRAGMENT_VALIDATORS[type];
+  if (name === undefined) return [];
+  const validate = oas30[name];
+  return validate(value) ? [] : (validate.errors ?? []);
+}
+
+function fragmentErrors31(value: unknown, type: NodeType): ErrorObject[] {
+  const place = FRAGMENT_PLACES_31[type];
+  if (place === undefined) return [];
+  const doc: JsonObject = { openapi: '3.1.0', info: { title: 'fragment', version: '1' } };
+  let holder = doc;
+  for (const key of place.slice(0, -1)) {
+    const next: JsonObject = {};
+    setOwn(holder, key, next);
+    holder = next;
+  }
+  setOwn(holder, place[place.length - 1]!, value);
+  const validate = oas31().document;
+  if (validate(doc)) return [];
+  const prefix = '/' + place.map(escape).join('/');
+  const out: ErrorObject[] = [];
+  for (const e of validate.errors ?? []) {
+    if (e.instancePath === prefix || e.instancePath.startsWith(prefix + '/')) out.push({ ...e, instancePath: e.instancePath.slice(prefix.length) });
+  }
+  return out;
 }
 
 /** Keys near a required key that is missing beside them (`descripton` for `description`), by the key's pointer. */
@@ -259,6 +323,17 @@ class FindingReporter {
     private readonly rootType: NodeType = 'OpenAPI',
   ) {}
 
+  /** The value validated, when it is not the whole document: named by its key in its file (`ok` of `responses.yaml#/ok`), else as "the Response in this file". */
+  private fragmentLabel(): { where: string; What: string } {
+    const key = this.base.parent === null ? undefined : this.base.key;
+    if (key !== undefined) {
+      const where = describe(this.rootType, [key], this.doc);
+      return { where, What: subject(this.rootType, [key], where) };
+    }
+    const where = typeName(this.rootType).replace(/^an? /i, 'the ') + ' in this file';
+    return { where, What: cap(where) };
+  }
+
   /** Security schemes are a union discriminated by `type`: re-check the intended branch alone. */
   securitySchemes(errors: ErrorObject[]): ErrorObject[] {
     const prefix = '/components/securitySchemes/';
@@ -310,9 +385,10 @@ class FindingReporter {
     const ptr = this.base.concat(segments);
     const type = typeAt(this.rootType, segments);
     const value = valueAt(this.doc, segments);
-    const where = describe(type, segments, value);
+    const root = segments.length === 0 && this.rootType !== 'OpenAPI' ? this.fragmentLabel() : undefined;
+    const where = root?.where ?? describe(type, segments, value);
     const key = segments[segments.length - 1] ?? '';
-    const what = subject(type, segments, where);
+    const what = root?.What ?? subject(type, segments, where);
     const common = { where, Where: cap(where), What: what };
     switch (f.kind) {
       case 'unexpected': {
