@@ -384,16 +384,24 @@ class Collector {
 
   /**
    * A node written once and reused through YAML aliases is one place: a problem a rule reports both
-   * at the anchor and in an alias's copy is kept at the anchor only. A problem only the copy has
-   * (it depends on where the alias is used) stays where the alias is.
+   * at the anchor and in an alias's copy is kept at the anchor only, and copies that say the same
+   * thing of the same place (the anchor is not checked itself: it sits under an `x-` key) are one
+   * diagnostic, the first. A problem only one copy has (it depends on where the alias is used)
+   * stays where that alias is.
    */
   private withoutAliasCopies(): Diagnostic[] {
     if (this.viaAlias.size === 0) return this.out;
     const atAnchor = new Set<string>();
     for (const d of this.out) if (!this.viaAlias.has(d)) atAnchor.add(`${d.ruleId}\u0000${d.messageId}\u0000${d.pointer}`);
+    const copies = new Set<string>();
     return this.out.filter((d) => {
       const writtenAt = this.viaAlias.get(d);
-      return writtenAt === undefined || !atAnchor.has(`${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}`);
+      if (writtenAt === undefined) return true;
+      if (atAnchor.has(`${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}`)) return false;
+      const copy = `${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}\u0000${d.message}`;
+      if (copies.has(copy)) return false;
+      copies.add(copy);
+      return true;
     });
   }
 

@@ -57,6 +57,11 @@ export class LocationIndex {
     this.containers.set(container, loc);
   }
 
+  /** The offsets recorded for a container, if it was parsed. */
+  get(container: object): ContainerLoc | undefined {
+    return this.containers.get(container);
+  }
+
   /**
    * Find the span of the key or value addressed by `segments`, starting at `root`.
    * Returns undefined when the pointer does not resolve; `resolvedDepth` tells how far it got.

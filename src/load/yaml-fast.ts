@@ -4,7 +4,7 @@
  * memory), with positions recorded only if a diagnostic needs them, as the JSON fast path does. It
  * is taken only when it gives exactly what the exact path (yaml.ts) would: the YAML 1.2 core schema
  * of the `yaml` package (below), no anchors (whose aliases the exact path expands within a budget),
- * no tagged collection, no duplicate key, no directive, nesting within --max-depth, one document.
+ * no tagged collection, no merge key (`<<`), no duplicate key, no directive, nesting within --max-depth, one document.
  * Anything else (and every error, whose message comes from the exact path) takes the exact path.
  */
 import { jsYamlLib, type JsYamlState } from '../util/deps.js';
@@ -81,6 +81,8 @@ function plainEnough(state: JsYamlState, maxDepth: number): void {
   if (state.result === '-' && state.kind === 'scalar') throw ABORT;
   if (state.kind === 'mapping' || state.kind === 'sequence') {
     if (state.tag !== null || state.depth > maxDepth) throw ABORT;
+    // A merge key (`<<`), which the exact path expands; js-yaml's core schema would keep it as a key.
+    if (state.kind === 'mapping' && Object.prototype.hasOwnProperty.call(state.result, '<<')) throw ABORT;
   }
 }
 
@@ -118,7 +120,7 @@ function tooLargeForExact(text: string, limits: YamlLimits): ParseProblem {
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   return {
     kind: 'limit',
-    message: `The YAML is ${mb(text.length)} and uses anchors, tags or directives, which cdp-lint reads in files up to ${mb(EXACT_YAML_MAX_CHARS)}; remove them or split the file`,
+    message: `The YAML is ${mb(text.length)} and uses anchors, merge keys, tags or directives, which cdp-lint reads in files up to ${mb(EXACT_YAML_MAX_CHARS)}; remove them or split the file`,
     offset: 0,
     end: 0,
   };

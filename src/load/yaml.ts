@@ -13,7 +13,7 @@ const isMap = ((n: unknown) => yamlLib().isMap(n)) as Yaml['isMap'];
 const isPair = ((n: unknown) => yamlLib().isPair(n)) as Yaml['isPair'];
 const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as Yaml['isScalar'];
 const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as Yaml['isSeq'];
-import { LocationIndex, type ContainerLoc } from './locations.js';
+import { keyIndex, LocationIndex, type ContainerLoc } from './locations.js';
 import { depthMessage, type ParseOutput, type ParseProblem } from './json.js';
 import { escapeSegment } from '../model/pointer.js';
 
@@ -243,6 +243,14 @@ class Builder {
   }
 
   private alias(node: Node & { source: string }, depth: number, pointer: string): unknown {
+    const target = this.aliasTarget(node);
+    const anchorPointer = this.anchorPointers.get(target);
+    if (this.insideAlias === 0 && anchorPointer !== undefined) this.locations.aliases.set(pointer, anchorPointer);
+    return this.expand(target, depth, pointer);
+  }
+
+  /** The node an alias stands for, its expansion counted against the alias budget (throws past it, for an unknown anchor or a cycle). */
+  private aliasTarget(node: Node & { source: string }): Node {
     const target = this.targets.get(node);
     const at = node.range?.[0] ?? 0;
     if (!target) throw new LimitExceeded(`Unknown alias \`*${node.source}\`: no anchor \`&${node.source}\` before it`, at, 'syntax');
@@ -256,9 +264,11 @@ class Builder {
         'limit',
       );
     }
-    const anchorPointer = this.anchorPointers.get(target);
-    if (this.insideAlias === 0 && anchorPointer !== undefined) this.locations.aliases.set(pointer, anchorPointer);
-    // Built afresh at each use (within the budget), so the depth check sees where the copy really sits.
+    return target;
+  }
+
+  /** An alias's target, built afresh at each use (within the budget), so the depth check sees where the copy really sits. */
+  private expand(target: Node, depth: number, pointer: string): unknown {
     this.insideAlias++;
     try {
       return this.build(target, depth, pointer);
@@ -303,9 +313,15 @@ class Builder {
     const loc: ContainerLoc = { keys: [], spans: [] };
     this.locations.set(out, loc);
     if (!isMap(node)) return out;
+    // Keys written in this mapping win over merged ones, wherever the merge key stands.
+    const written = node.items.some((p) => isPair(p) && isMergeKey(p.key as Node | null)) ? this.writtenKeys(node) : undefined;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
+      if (written !== undefined && isMergeKey(keyNode)) {
+        this.merge(pair.value as Node | null, { out, loc, written, depth, pointer, keyAt: keyNode!.range?.[0] ?? 0 });
+        continue;
+      }
       const key = this.keyText(keyNode);
       const keyRange = keyNode?.range ?? [0, 0, 0];
       const valueNode = pair.value as Node | null;
@@ -322,6 +338,54 @@ class Builder {
       loc.spans.push(keyRange[0], keyRange[1], valueRange[0], valueRange[1]);
     }
     return out;
+  }
+
+  /** The keys a mapping writes itself (not through a merge key). */
+  private writtenKeys(node: Node): Set<string> {
+    const out = new Set<string>();
+    if (isMap(node)) for (const p of node.items) if (isPair(p) && !isMergeKey(p.key as Node | null)) out.add(this.keyText(p.key as Node | null));
+    return out;
+  }
+
+  /**
+   * A merge key (YAML 1.1, `<<: *base`, `<<: [*a, *b]` or `<<: {...}`): this mapping takes each
+   * entry of the mappings named that it does not write itself, the first mapping named winning.
+   * Each merged entry keeps the position where it is written; through an alias, that is in the
+   * anchor, where a problem in it is reported once. Aliases count against the alias budget as
+   * anywhere else.
+   */
+  private merge(valueNode: Node | null, into: { out: Record<string, unknown>; loc: ContainerLoc; written: Set<string>; depth: number; pointer: string; keyAt: number }): void {
+    for (const source of this.mergeSources(valueNode, into.keyAt)) {
+      const target = isAlias(source) ? this.aliasTarget(source) : source;
+      const built = (isAlias(source) ? this.expand(target, into.depth, into.pointer) : this.build(target, into.depth, into.pointer)) as Record<string, unknown>;
+      const from = this.locations.get(built);
+      if (from?.keys == null) continue;
+      const anchor = isAlias(source) && this.insideAlias === 0 ? this.anchorPointers.get(target) : undefined;
+      for (const key of Object.keys(built)) {
+        if (into.written.has(key) || Object.prototype.hasOwnProperty.call(into.out, key)) continue;
+        Object.defineProperty(into.out, key, { value: built[key], writable: true, enumerable: true, configurable: true });
+        const i = keyIndex(from, from.keys, key);
+        into.loc.keys!.push(key);
+        into.loc.spans.push(from.spans[i * 4]!, from.spans[i * 4 + 1]!, from.spans[i * 4 + 2]!, from.spans[i * 4 + 3]!);
+        if (anchor !== undefined) this.locations.aliases.set(into.pointer + '/' + escapeSegment(key), anchor + '/' + escapeSegment(key));
+      }
+    }
+  }
+
+  /** The mappings a merge key names (aliases left for merge() to expand); throws when its value is anything else. */
+  private mergeSources(valueNode: Node | null, keyAt: number): Node[] {
+    const isMapping = (n: Node | null): n is Node => n !== null && (isMap(n) || (isAlias(n) && isMap(this.targets.get(n) ?? null)));
+    if (isMapping(valueNode)) return [valueNode];
+    const list = valueNode !== null && isAlias(valueNode) ? this.targets.get(valueNode) : valueNode;
+    if (list && isSeq(list)) {
+      const items = list.items as Array<Node | null>;
+      const bad = items.findIndex((n) => !isMapping(n));
+      if (bad < 0) return items as Node[];
+      const at = items[bad]?.range?.[0] ?? list.range?.[0] ?? 0;
+      throw new LimitExceeded(`${MERGE_TAKES}; item ${bad + 1} of its list is ${yamlKind(items[bad] ?? null, this.targets)}`, at, 'syntax');
+    }
+    const at = (valueNode as Node | null)?.range?.[0] ?? keyAt;
+    throw new LimitExceeded(`${MERGE_TAKES}; here its value is ${yamlKind(valueNode, this.targets)}`, at, 'syntax');
   }
 
   /** A key as a string: scalars by value; a collection or alias key by its source text (never expanded). */
@@ -355,6 +419,26 @@ class Builder {
 }
 
 const CYCLE = -1;
+
+const MERGE_TAKES = 'The merge key `<<` takes a mapping, an alias of one (`<<: *base`) or a list of them (`<<: [*a, *b]`)';
+
+/**
+ * A merge key: `<<` written plainly, as YAML 1.1's merge type (https://yaml.org/type/merge.html)
+ * and the OpenAPI tools built on js-yaml read it. A quoted `"<<"` is an ordinary key.
+ */
+function isMergeKey(key: Node | null): boolean {
+  return key !== null && isScalar(key) && (key as Node & { type?: string }).type === 'PLAIN' && (key as Node & { value: unknown }).value === '<<';
+}
+
+/** "a number", "a list", "a string", "empty"... for a merge key's wrong value. */
+function yamlKind(node: Node | null, targets: Map<Node, Node | undefined>): string {
+  const n = node !== null && isAlias(node) ? (targets.get(node) ?? null) : node;
+  if (n === null) return 'nothing';
+  if (isSeq(n)) return 'a list';
+  if (isMap(n)) return 'a mapping';
+  const v = (n as Node & { value: unknown }).value;
+  return v === null ? 'empty' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a string';
+}
 
 /** JSON values only: YAML 1.1 timestamps, binary and other typed scalars keep their source text. */
 function scalarValue(node: Node): unknown {

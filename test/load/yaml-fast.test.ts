@@ -170,7 +170,7 @@ describe('YAML above what the exact path reads', () => {
     const text = 'a: &x [1]\nb: *x\n' + filler(size);
     expect(readYaml(text, defaultLimits)).toMatchObject({
       ok: false,
-      problems: [{ kind: 'limit', message: 'The YAML is 4 MB and uses anchors, tags or directives, which cdp-lint reads in files up to 4 MB; remove them or split the file', offset: 0 }],
+      problems: [{ kind: 'limit', message: 'The YAML is 4 MB and uses anchors, merge keys, tags or directives, which cdp-lint reads in files up to 4 MB; remove them or split the file', offset: 0 }],
     });
   });
 
