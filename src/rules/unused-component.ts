@@ -28,10 +28,29 @@ export const unusedComponent = defineRule({
         if (section !== undefined && name !== undefined) used.add(`${section}\u0000${name}`);
       } else if (!ref.includes('#') && !ref.includes('/')) used.add(`schemas\u0000${ref}`); // a discriminator mapping may name a schema by name
     };
+    // A $ref in another file, or to another file, uses a component when it resolves into this
+    // document's components (`../spec/openapi.yaml#/components/schemas/Item`); `#/components/...`
+    // in another file names that file's own components.
+    const resolved = (ref: unknown, holder: object) => {
+      if (typeof ref !== 'string') return;
+      const r = context.connector.refs.resolve(ref, holder);
+      const oas = context.connector.oas;
+      if (!r.ok || r.ptr === undefined || r.ptr.file !== undefined || !oas) return;
+      const base = oas.ptr.segments();
+      const at = r.ptr.segments();
+      if (at.length < base.length + 3 || base.some((s, i) => at[i] !== s) || at[base.length] !== 'components') return;
+      used.add(`${at[base.length + 1]!}\u0000${at[base.length + 2]!}`);
+    };
     return {
-      ref: (node) => note(own(node, '$ref')),
+      ref(node, info) {
+        const ref = own(node, '$ref');
+        if (info.ptr.file === undefined && typeof ref === 'string' && ref.startsWith('#')) note(ref);
+        else resolved(ref, node);
+      },
       string(value, info) {
-        if (info.key === '$ref') note(value);
+        if (info.key !== '$ref') return;
+        if (info.ptr.file === undefined) note(value);
+        else resolved(value, info.parent as object);
       },
       Discriminator(node) {
         const mapping = own(node, 'mapping');

@@ -212,3 +212,39 @@ describe('a file reached more than once', () => {
     expect(result.referenced?.length).toBe(1);
   });
 });
+
+describe('components used from other files', () => {
+  it('a component named by a $ref in another file is used; `#/components/...` in another file names that file\'s own', () => {
+    t.write(
+      'spec/openapi.yaml',
+      `${HEAD}paths:
+  /a: {$ref: '../common/a.yaml'}
+components:
+  schemas:
+    Item: {type: object}
+    Local: {type: object}
+`,
+    );
+    t.write(
+      'common/a.yaml',
+      `get:
+  responses:
+    '200':
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '../spec/openapi.yaml#/components/schemas/Item'}
+    '201':
+      description: Created
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Local'}
+components:
+  schemas:
+    Local: {type: object}
+`,
+    );
+    const result = lintPath(t.path('spec/openapi.yaml'), 'strict');
+    expect(only(result, 'unused-component').map((d) => [d.file, d.pointer, d.line])).toEqual([['spec/openapi.yaml', '/components/schemas/Local', 9]]);
+  });
+});
