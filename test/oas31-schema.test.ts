@@ -3,6 +3,8 @@
  * scripts/oas31-fixes.mjs, not swagger-parser's 2021-04-15 schema, whose defects OAI has fixed since.
  */
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lintText } from './helpers/lint.js';
 
 function oasSchema(body: string): Array<[string, string]> {
@@ -64,5 +66,43 @@ describe('OpenAPI 3.1: what the 2021 schema got wrong', () => {
 
   it('still reports what 3.1 forbids: a Response without `description`', () => {
     expect(oasSchema('paths:\n  /pets:\n    get:\n      responses:\n        "200": {}\n').map(([p]) => p)).toEqual(['/paths/~1pets/get/responses/200']);
+  });
+});
+
+describe('OpenAPI 3.1: keys declared only in a conditional branch', () => {
+  it('oas-schema knows every key the 3.1 schema declares only inside `then`, `allOf`, `oneOf` or `dependentSchemas` of an object', async () => {
+    const fixes = pathToFileURL(resolve(__dirname, '../scripts/oas31-fixes.mjs')).href;
+    const { oas31Schema } = (await import(fixes)) as { oas31Schema: () => Record<string, unknown> };
+    const { BRANCH_ONLY_KEYS_31 } = await import('../src/rules/oas-schema.js');
+    type S = { [k: string]: unknown };
+    const schema = oas31Schema() as S;
+    const defs = schema['$defs'] as Record<string, S>;
+    const at = (ref: string): S | undefined => ref.slice(2).split('/').reduce<unknown>((v, k) => (v as S | undefined)?.[k], schema) as S | undefined;
+    // Keys a branch declares, following local $refs that are not other objects' definitions.
+    const branchKeys = (s: S | undefined, out: Set<string>, inBranch: boolean, seen: Set<S>): void => {
+      if (!s || typeof s !== 'object' || seen.has(s)) return;
+      seen.add(s);
+      if (inBranch && s['properties']) for (const k of Object.keys(s['properties'] as S)) out.add(k);
+      const ref = s['$ref'];
+      if (typeof ref === 'string' && ref.startsWith('#/') && !/specification-extensions$|-or-reference$|\/schema$/.test(ref)) {
+        const target = at(ref);
+        if (target && (inBranch || target['type'] === undefined)) branchKeys(target, out, inBranch, seen);
+      }
+      for (const k of ['then', 'else']) branchKeys(s[k] as S | undefined, out, true, seen);
+      for (const k of ['allOf', 'oneOf', 'anyOf']) for (const b of (s[k] as S[] | undefined) ?? []) branchKeys(b, out, true, seen);
+      for (const b of Object.values((s['dependentSchemas'] as Record<string, S> | undefined) ?? {})) branchKeys(b, out, true, seen);
+    };
+    const NAMES: Record<string, string> = { parameter: 'Parameter', header: 'Header', 'media-type': 'MediaType', encoding: 'Encoding', 'security-scheme': 'SecurityScheme' };
+    const derived: Record<string, string[]> = {};
+    for (const [name, def] of Object.entries(defs)) {
+      if (name.endsWith('-or-reference') || def['unevaluatedProperties'] !== false) continue;
+      const keys = new Set<string>();
+      branchKeys(def, keys, false, new Set());
+      const own = Object.keys((def['properties'] as S | undefined) ?? {});
+      const only = [...keys].filter((k) => !own.includes(k)).sort();
+      if (only.length > 0) derived[NAMES[name] ?? name] = only;
+    }
+    const known = Object.fromEntries(Object.entries(BRANCH_ONLY_KEYS_31).map(([k, v]) => [k, [...v!].sort()]));
+    expect(known).toEqual(derived);
   });
 });

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { defineRule, type RuleContext } from './types.js';
 import * as oas30 from '../generated/oas30.js';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import type * as Oas31 from '../generated/oas31.cjs';
 import { collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
@@ -130,7 +131,7 @@ function check(context: RuleContext): void {
   }
   const reporter = new FindingReporter(context, oas.value, oas.ptr);
   if (!is31) errors = reporter.securitySchemes(errors);
-  reportFindings(reporter, oas.value, collapse(errors), context.connector.layout === 'openapi' ? 'openapi-root' : 'document');
+  reportFindings(reporter, oas.value, collapse(errors), context.connector.layout === 'openapi' ? 'openapi-root' : 'document', is31);
   checkFragments(context, is31);
 }
 
@@ -139,10 +140,13 @@ function check(context: RuleContext): void {
  * (at an OpenAPI-root connector's root, or in a hub's `resources`), or a value a `$ref` reaches in
  * another file: the same findings get the same diagnostics wherever the value is written.
  */
-function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Finding[], where: 'openapi-root' | 'document' | 'fragment'): void {
+function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Finding[], where: 'openapi-root' | 'document' | 'fragment', is31: boolean): void {
   const misspelt = misspeltRequiredKeys(doc, findings);
   const asRef = refsNotAllowed(findings);
   for (const f of findings) {
+    // The same parameter listed twice is duplicate-parameter's to report (it names the first).
+    if (f.keyword === 'uniqueItems' && /(^|\/)parameters$/.test(f.instancePath)) continue;
+    if (is31 && isUnevaluatedAfterFailedBranch(f, findings, reporter)) continue;
     // An object written as a `$ref` where OpenAPI allows none is one problem: what it lacks follows from it.
     if (asRef.some((p) => f.instancePath === p || f.instancePath.startsWith(p + '/')) && !(f.kind === 'unexpected' && f.property === '$ref')) continue;
     // A `$ref`'s value (not a string) is unresolved-ref's to report, and an object written as a
@@ -160,6 +164,34 @@ function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Fi
     if (isSwagger2Schema(f, findings)) continue;
     reporter.report(f, f.kind === 'unexpected' ? misspelt.get(`${f.instancePath}/${escape(f.property!)}`)?.property : undefined);
   }
+}
+
+/** The OpenAPI 3.0 validator of a security scheme's `type`, if its `type` is one of OpenAPI's. */
+function securityValidator(scheme: unknown): keyof typeof oas30 | undefined {
+  const type = isObject(scheme) ? own(scheme, 'type') : undefined;
+  return typeof type === 'string' && Object.hasOwn(SECURITY_TYPES, type) ? SECURITY_TYPES[type] : undefined;
+}
+
+/**
+ * Keys OAI's 3.1 schema declares only inside a conditional branch of an object (`if`/`then`,
+ * `allOf`, `dependentSchemas`): an apiKey scheme's `name` and `in`, a parameter's `style`...
+ * (test/oas31-schema.test.ts derives them from the schema).
+ */
+export const BRANCH_ONLY_KEYS_31: Partial<Record<NodeType, readonly string[]>> = {
+  Parameter: ['allowEmptyValue', 'style', 'explode', 'example', 'examples', 'allowReserved'],
+  Header: ['style', 'explode', 'example', 'examples'],
+  MediaType: ['example', 'examples'],
+  SecurityScheme: ['name', 'in', 'scheme', 'bearerFormat', 'flows', 'openIdConnectUrl'],
+};
+
+/**
+ * When a branch fails (an apiKey scheme's `in: headr`), ajv drops what it evaluated, so
+ * `unevaluatedProperties` then rejects the keys that branch declares (`name`): a consequence of
+ * the problem already reported, not a second one.
+ */
+function isUnevaluatedAfterFailedBranch(f: Finding, all: Finding[], reporter: FindingReporter): boolean {
+  if (f.keyword !== 'unevaluatedProperties' || !BRANCH_ONLY_KEYS_31[reporter.typeOf(f.instancePath)]?.includes(f.property!)) return false;
+  return all.some((o) => o !== f && o.keyword !== 'unevaluatedProperties' && (o.instancePath === f.instancePath || o.instancePath.startsWith(f.instancePath + '/')));
 }
 
 function isMissingResponses(e: ErrorObject): boolean {
@@ -209,6 +241,7 @@ const FRAGMENT_PLACES_31: Partial<Record<NodeType, string[]>> = {
   Example: ['components', 'examples', 'x'],
   Link: ['components', 'links', 'x'],
   Callback: ['components', 'callbacks', 'x'],
+  SecurityScheme: ['components', 'securitySchemes', 'x'],
 };
 
 /**
@@ -223,15 +256,27 @@ function checkFragments(context: RuleContext, is31: boolean): void {
     // OAI's 3.1 schema checks that a Schema Object is an object or a boolean, not what is inside
     // it: a subschema (`properties: {a: {$ref}}`) is not checked inline, so not here either.
     if (is31 && type === 'Schema' && referrers.every((r) => r === 'Schema')) continue;
+    const reporter = new FindingReporter(context, value as JsonObject, ptr, type);
+    if (!is31 && type === 'SecurityScheme' && securityValidator(value) === undefined) {
+      reporter.securityUnion(ptr.parent === null ? basename(ptr.file ?? '') : ptr.key, value, isObject(value) ? own(value, 'type') : undefined, ptr);
+      continue;
+    }
     let errors = is31 ? fragmentErrors31(value, type) : fragmentErrors30(value, type);
     // A 3.0 document's webhooks are checked as Path Items whose operations need no `responses` (see check()).
     if (!is31 && type === 'PathItem' && referrers.every((r) => r === 'Webhooks')) errors = errors.filter((e) => !isMissingResponses(e));
     if (errors.length === 0) continue;
-    reportFindings(new FindingReporter(context, value as JsonObject, ptr, type), value as JsonObject, collapse(errors), 'fragment');
+    reportFindings(reporter, value as JsonObject, collapse(errors), 'fragment', is31);
   }
 }
 
 function fragmentErrors30(value: unknown, type: NodeType): ErrorObject[] {
+  if (type === 'SecurityScheme') {
+    // A union discriminated by `type`, as in the document (FindingReporter.securitySchemes): an unknown `type` is reported by checkFragments.
+    const name = securityValidator(value);
+    if (name === undefined) return [];
+    const validate = oas30[name];
+    return validate(value) ? [] : (validate.errors ?? []);
+  }
   const name = FRAGMENT_VALIDATORS[type];
   if (name === undefined) return [];
   const validate = oas30[name];
@@ -351,10 +396,9 @@ class FindingReporter {
       rest = rest.filter((e) => e.instancePath !== at && !e.instancePath.startsWith(at + '/'));
       const name = escaped.replace(/~1/g, '/').replace(/~0/g, '~');
       const scheme = own(schemes, name);
-      const type = isObject(scheme) ? own(scheme, 'type') : undefined;
-      const validatorName = typeof type === 'string' && Object.hasOwn(SECURITY_TYPES, type) ? SECURITY_TYPES[type] : undefined;
+      const validatorName = securityValidator(scheme);
       if (!validatorName) {
-        this.securityUnion(name, scheme, type);
+        this.securityUnion(name, scheme, isObject(scheme) ? own(scheme, 'type') : undefined, this.base.concat(['components', 'securitySchemes', name]));
         continue;
       }
       const validate = oas30[validatorName];
@@ -363,7 +407,8 @@ class FindingReporter {
     return rest;
   }
 
-  private securityUnion(name: string, scheme: unknown, type: unknown): void {
+  /** A security scheme whose `type` names none of OpenAPI 3.0's: one error, at `ptr`. */
+  securityUnion(name: string, scheme: unknown, type: unknown, ptr: Ptr): void {
     const looksLikeForm = isObject(scheme) && (own(scheme, 'properties') !== undefined || own(scheme, 'required') !== undefined);
     this.context.report({
       messageId: 'securityScheme',
@@ -375,8 +420,13 @@ class FindingReporter {
           ? '; this looks like a credential form (a JSON Schema of the fields a user enters), which belongs in the connector\'s root `securitySchemes`'
           : '',
       },
-      ptr: this.base.concat(['components', 'securitySchemes', name]),
+      ptr,
     });
+  }
+
+  /** The type of the value at `instancePath` (relative to the value validated). */
+  typeOf(instancePath: string): NodeType {
+    return typeAt(this.rootType, Ptr.parse(instancePath).segments());
   }
 
   /** Report one finding; `suggestion` is the required key an unexpected key misspells. */

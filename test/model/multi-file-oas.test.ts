@@ -135,6 +135,10 @@ const PLACES: Record<string, { inline: (v: unknown) => Record<string, unknown>; 
     inline: (v) => ({ paths: { '/items': { get: { responses: { '200': { description: 'OK', content: { 'application/json': { schema: v } } } } } } } }),
     at: '/paths/~1items/get/responses/200/content/application~1json/schema',
   },
+  SecurityScheme: {
+    inline: (v) => ({ paths: {}, components: { securitySchemes: { key: v } } }),
+    at: '/components/securitySchemes/key',
+  },
   Subschema: {
     inline: (v) => ({ paths: {}, components: { schemas: { Item: { type: 'object', properties: { tag: v } } } } }),
     at: '/components/schemas/Item/properties/tag',
@@ -155,6 +159,9 @@ const CASES: Array<[string, unknown]> = [
   ['PathItem', { get: { summary: 5, responses: { '200': { description: 'OK' } } }, parameters: [{ name: 'itemId', in: 'path', schema: { type: 'string' } }] }],
   ['Header', { description: 'Rate' }],
   ['Webhook', { post: { summary: 5 } }],
+  ['SecurityScheme', { type: 'apiKey', name: 'X-Key', in: 'headr' }],
+  ['SecurityScheme', { type: 'apiKeys', name: 'X-Key', in: 'header' }],
+  ['SecurityScheme', { type: 'oauth2', flow: 'clientCredentials' }],
   ['Schema', 'not a schema'],
   ['Subschema', 'not a schema'],
   ['Subschema', { type: 'object', additionalItems: false, nullable: 'yes' }],
@@ -182,4 +189,24 @@ describe('the same value gives the same oas-schema diagnostics inline and in a r
       });
     }
   }
+});
+
+describe('one problem, one rule', () => {
+  it('OpenAPI 3.0: the same parameter listed twice is duplicate-parameter\'s alone (not also "must not list the same item twice")', () => {
+    t.write(
+      'api.yaml',
+      `openapi: 3.0.3
+info: {title: Twice, version: '1'}
+paths:
+  /items:
+    get:
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {'200': {description: OK}}
+`,
+    );
+    const result = lintPath(t.path('api.yaml'));
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.pointer, d.range.start.line])).toEqual([['duplicate-parameter', '/paths/~1items/get/parameters/1', 8]]);
+  });
 });
