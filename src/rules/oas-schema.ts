@@ -371,11 +371,14 @@ class FindingReporter {
   /** The value validated, when it is not the whole document: named by its key in its file (`ok` of `responses.yaml#/ok`), else as "the Response in this file". */
   private fragmentLabel(): { where: string; What: string } {
     const key = this.base.parent === null ? undefined : this.base.key;
-    if (key !== undefined) {
+    const the = typeName(this.rootType).replace(/^an? /i, 'the ');
+    // A list index, or a parameter without a name, would read as `parameters[limit]`: name its place in the file instead.
+    const unnamed = key !== undefined && (/^\d+$/.test(key) || (this.rootType === 'Parameter' && typeof own(this.doc, 'name') !== 'string'));
+    if (key !== undefined && !unnamed) {
       const where = describe(this.rootType, [key], this.doc);
       return { where, What: subject(this.rootType, [key], where) };
     }
-    const where = typeName(this.rootType).replace(/^an? /i, 'the ') + ' in this file';
+    const where = key === undefined ? `${the} in this file` : `${the} at \`#${this.base.toString()}\``;
     return { where, What: cap(where) };
   }
 

@@ -210,3 +210,35 @@ paths:
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.pointer, d.range.start.line])).toEqual([['duplicate-parameter', '/paths/~1items/get/parameters/1', 8]]);
   });
 });
+
+describe('a value at the root of another file, or under a key there, is named by its place', () => {
+  for (const version of ['3.0.3', '3.1.0']) {
+    it(`OpenAPI ${version}: a parameter without a name is "the Parameter at #/limit", never \`parameters[limit]\``, () => {
+      t.write(
+        'api.yaml',
+        `openapi: ${version}
+info: {title: Places, version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: 'p.yaml#/limit'
+        - $ref: 'whole.yaml'
+        - $ref: 'list.yaml#/0'
+      responses:
+        '200': {$ref: 'r.yaml#/ok'}
+`,
+      );
+      t.write('p.yaml', 'limit: {in: query, schema: {type: integer}}\n');
+      t.write('whole.yaml', 'in: query\nschema: {type: integer}\n');
+      t.write('list.yaml', '- {in: query, schema: {type: integer}}\n');
+      t.write('r.yaml', 'ok: {descripton: OK}\n');
+      expect(oasSchema(lintPath(t.path('api.yaml'))).map((d) => [d.file, d.pointer, d.message])).toEqual([
+        ['list.yaml', '/0', 'The Parameter at `#/0` is missing the required `name`'],
+        ['p.yaml', '/limit', 'The Parameter at `#/limit` is missing the required `name`'],
+        ['r.yaml', '/ok/descripton', '`descripton` is not allowed in response `ok`; did you mean `description`?'],
+        ['whole.yaml', '', 'The Parameter in this file is missing the required `name`'],
+      ]);
+    });
+  }
+});
