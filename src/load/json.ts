@@ -22,6 +22,11 @@ export interface ParseOutput {
   problems: ParseProblem[];
   /** False when a syntax or depth problem means `value` is incomplete. */
   ok: boolean;
+  /**
+   * The same text as the one parsed, as the parser's own copy, when the value's strings are slices
+   * of that copy: kept instead of the original, the text is in memory once, not twice.
+   */
+  text?: string;
 }
 
 interface Frame {

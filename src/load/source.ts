@@ -71,9 +71,10 @@ export function loadSource(path: string, limits: Limits, readOptions: ReadOption
 }
 
 /** Parse text already in memory (also used by tests and by --fix re-checks). */
-export function parseText(path: string, text: string, limits: Limits, encodingNote?: string): SourceFile {
-  const format = formatOf(path, text);
-  const out = format === 'json' ? (parseJsonFast(text, limits) ?? parseJson(text, limits)) : readYaml(text, limits);
+export function parseText(path: string, given: string, limits: Limits, encodingNote?: string): SourceFile {
+  const format = formatOf(path, given);
+  const out = format === 'json' ? (parseJsonFast(given, limits) ?? parseJson(given, limits)) : readYaml(given, limits);
+  const text = out.text ?? given;
   return {
     path,
     text,

@@ -19,6 +19,8 @@ export const yamlLib = onFirstUse<typeof import('yaml')>('yaml');
 
 /** What js-yaml's loader shows its listener (js-yaml 4's State; only the fields read here). */
 export interface JsYamlState {
+  /** The text being read: js-yaml's copy, with a line break added when the text ends without one, and a NUL. */
+  input: string;
   /** Offset in the text: where composing a node starts (`open`), or where it stopped (`close`). */
   position: number;
   /** Nesting of the node being composed, the root at 1. */

@@ -65,3 +65,13 @@ describe('YAML in bounded memory', () => {
     expect(lintWithHeap('flow42.yaml', 700)).toEqual({ code: 0, signal: null, files: [{ path: 'flow42.yaml', layout: 'openapi', diagnostics: [] }] });
   });
 });
+
+describe('YAML mappings with integer keys', () => {
+  it('30,000 mappings like Responses Objects (`200:`, `404:`) take what JSON.parse gives them, not 5 KB each', () => {
+    // Set one by one, a key 404 gave an object fast elements for indices 0..404 and more: 30,000
+    // such mappings took 150 MB of heap, and exhausted a 100 MB one.
+    const items = Array.from({ length: 30_000 }, (_, i) => `  - {200: r${i}, 404: n${i}}`);
+    s.write('responses.yaml', `${CLEAN_YAML}x-responses:\n${items.join('\n')}\n`);
+    expect(lintWithHeap('responses.yaml', 100)).toEqual({ code: 0, signal: null, files: [{ path: 'responses.yaml', layout: 'openapi', diagnostics: [] }] });
+  });
+});
