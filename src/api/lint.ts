@@ -209,7 +209,7 @@ async function lintEach(targets: Target[], ctx: LintContext): Promise<Linted[]> 
     return out;
   }
   for (const job of jobs) {
-    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads)) {
+    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads, job.path)) {
       const outcome = await runAside(job, runOptions, runJob);
       if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
       if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));

@@ -9,9 +9,10 @@ import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { BIN, CLEAN_JSON, Workspace, cdpLint } from './cli.js';
 import { brief, lintText } from '../helpers/lint.js';
-import { ASIDE_BYTES } from '../../src/engine/parallel.js';
+import { ASIDE_BYTES, ASIDE_YAML_BYTES } from '../../src/engine/parallel.js';
 import type { Diagnostic } from '../../src/types.js';
 import { chmodTree, snapshot } from '../helpers/tree.js';
 
@@ -155,6 +156,32 @@ describe('a large file', () => {
     const small = spawnSync(process.execPath, [BIN, 'c.json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
     expect(small.status).toBe(1);
     expect(small.stderr).not.toContain('create new worker');
+  });
+
+  it('as YAML, from a smaller size (it allocates more per byte read), with the same report as in-process', () => {
+    // broken-references.json as YAML with 3 MB of extension data: a worker; the same as JSON stays on the main thread.
+    const doc = JSON.parse(BROKEN) as { resources: { info: Record<string, unknown> } };
+    doc.resources.info['x-bulk'] = Array.from({ length: 40_000 }, (_, i) => `padding string number ${i} `.repeat(3));
+    const yaml = stringify(doc);
+    expect(yaml.length).toBeGreaterThan(ASIDE_YAML_BYTES);
+    expect(yaml.length).toBeLessThan(ASIDE_BYTES);
+    w.write('large.yaml', yaml);
+    w.write('large.json', JSON.stringify(doc));
+    const env = { ...process.env, NODE_DEBUG: 'worker' };
+    const out = spawnSync(process.execPath, [BIN, 'large.yaml', '-f', 'json'], { cwd: w.dir, encoding: 'utf8', env });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('create new worker');
+    type Report = { files: Array<{ diagnostics: Diagnostic[] }> };
+    const viaWorker = (JSON.parse(out.stdout) as Report).files[0]!.diagnostics.map(brief);
+    expect(viaWorker).toEqual(lintText(yaml, 'large.yaml').diagnostics.map(brief));
+    expect(viaWorker.length).toBeGreaterThan(0);
+    const json = spawnSync(process.execPath, [BIN, 'large.json'], { cwd: w.dir, encoding: 'utf8', env });
+    expect(json.status).toBe(1);
+    expect(json.stderr).not.toContain('create new worker');
+    // --threads off: on the main thread.
+    const off = spawnSync(process.execPath, [BIN, 'large.yaml', '--threads', 'off'], { cwd: w.dir, encoding: 'utf8', env });
+    expect(off.status).toBe(1);
+    expect(off.stderr).not.toContain('create new worker');
   });
 });
 
