@@ -28,14 +28,18 @@ let schema: unknown;
 function coreSchema(): unknown {
   if (schema) return schema;
   const { Type, FAILSAFE_SCHEMA } = jsYamlLib();
-  const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
-    new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: unknown) => typeof s === 'string' && test.test(s), construct });
+  // Every plain scalar (keys too) is tried against each type in turn: the first character rules
+  // most out before a regular expression runs (a tenth of the cost of reading a large file).
+  const scalar = (tag: string, first: (c: number) => boolean, test: RegExp, construct: (s: string) => unknown) =>
+    new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: unknown) => typeof s === 'string' && first(s.charCodeAt(0)) && test.test(s), construct });
+  // NaN for the empty string.
+  const numeric = (c: number) => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
   schema = FAILSAFE_SCHEMA.extend({
     implicit: [
-      scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-      scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-      scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s[1] === 'o' ? parseInt(s.slice(2), 8) : s[1] === 'x' ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
-      scalar('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
+      scalar('null', (c) => Number.isNaN(c) || c === 126 || c === 110 || c === 78, /^(?:~|[Nn]ull|NULL)?$/, () => null),
+      scalar('bool', (c) => c === 116 || c === 84 || c === 102 || c === 70, /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
+      scalar('int', numeric, /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s[1] === 'o' ? parseInt(s.slice(2), 8) : s[1] === 'x' ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
+      scalar('float', numeric, /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
         /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
       ),
     ],
@@ -52,7 +56,8 @@ const CR_ONLY = /\r(?!\n)/;
 /** Parse with js-yaml when that is exact; undefined means: use parseYaml. */
 export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | undefined {
   const maxDepth = Math.min(limits.maxDepth, READER_MAX_DEPTH);
-  if (DIRECTIVE.test(text) || CR_ONLY.test(text)) return undefined;
+  // indexOf first: most texts have neither character, and it finds that several times faster.
+  if ((text.includes('%') && DIRECTIVE.test(text)) || (text.includes('\r') && CR_ONLY.test(text))) return undefined;
   let value: unknown;
   let input = '';
   try {

@@ -74,6 +74,7 @@ const EDGES = [
   'a:\n    - 1\n    - 2\nb:\n- 3\n- 4\n',
   'a: {}\nb: [ ]\nc: [a, b]   \nd: x\t\n',
   'on: yes\nno: off\ny: n\n',
+  'a: Null\nb: NULL\nc: True\nd: FALSE\ne: TRUE\nf: nULL\ng: -0\nh: +.5\ni: -.inf\nj: ~x\nk: .NaN\nl: +12e-3\nm: Nope\nn: tRUE\n',
   'a: 1_000\nb: 0o17\nc: +12\nd: .5\ne: 1e3\nf: .inf\ng: -.Inf\nh: .nan\ni: 0b1\nj: 2001-12-14\nk: 1.\nl: 007\nm: 12%\n',
   '"a": 1\n\'b\': 2\n"c"  : 3\n',
   'x: "tab\there"\ny: a # c\n  # c2\nz: 3\n',
