@@ -137,51 +137,44 @@ describe('many files', () => {
 });
 
 describe('a large file', () => {
-  it('is linted in a worker thread (with a small young generation), with the same report as in-process', () => {
-    // broken-references.json with 9 MB of extension data in `info`: its problems stay where they are.
+  /** broken-references.json with `items` padding strings in `info`: its problems stay where they are. */
+  const padded = (items: number) => {
     const doc = JSON.parse(BROKEN) as { resources: { info: Record<string, unknown> } };
-    doc.resources.info['x-bulk'] = Array.from({ length: 120_000 }, (_, i) => `padding string number ${i} `.repeat(3));
-    const text = JSON.stringify(doc, null, 2);
+    doc.resources.info['x-bulk'] = Array.from({ length: items }, (_, i) => `padding string number ${i} `.repeat(3));
+    return doc;
+  };
+  /** Run the CLI on `name` (NODE_DEBUG=worker tells whether a worker started): exit code, that, and its problems in brief. */
+  const lintFile = (name: string, ...args: string[]) => {
+    const out = spawnSync(process.execPath, [BIN, name, '-f', 'json', ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
+    const report = JSON.parse(out.stdout) as { files: Array<{ diagnostics: Diagnostic[] }> };
+    return { status: out.status, worker: out.stderr.includes('create new worker'), problems: report.files[0]!.diagnostics.map(brief) };
+  };
+
+  it('is linted in a worker thread (with a small young generation), with the same report as in-process', () => {
+    const text = JSON.stringify(padded(120_000), null, 2);
     expect(text.length).toBeGreaterThan(ASIDE_BYTES);
     w.write('large.json', text);
-    const out = spawnSync(process.execPath, [BIN, 'large.json', '-f', 'json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
-    expect(out.status).toBe(1);
-    expect(out.stderr).toContain('create new worker');
-    type Report = { files: Array<{ diagnostics: Diagnostic[] }> };
-    const viaWorker = (JSON.parse(out.stdout) as Report).files[0]!.diagnostics.map(brief);
-    expect(viaWorker).toEqual(lintText(text, 'large.json').diagnostics.map(brief));
-    expect(viaWorker.length).toBeGreaterThan(0);
+    const large = lintFile('large.json');
+    expect(large).toEqual({ status: 1, worker: true, problems: lintText(text, 'large.json').diagnostics.map(brief) });
+    expect(large.problems.length).toBeGreaterThan(0);
     // A small file stays on the main thread.
     w.write('c.json', BROKEN);
-    const small = spawnSync(process.execPath, [BIN, 'c.json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
-    expect(small.status).toBe(1);
-    expect(small.stderr).not.toContain('create new worker');
+    expect(lintFile('c.json')).toMatchObject({ status: 1, worker: false });
   });
 
   it('as YAML, from a smaller size (it allocates more per byte read), with the same report as in-process', () => {
-    // broken-references.json as YAML with 3 MB of extension data: a worker; the same as JSON stays on the main thread.
-    const doc = JSON.parse(BROKEN) as { resources: { info: Record<string, unknown> } };
-    doc.resources.info['x-bulk'] = Array.from({ length: 40_000 }, (_, i) => `padding string number ${i} `.repeat(3));
+    // 3 MB as YAML: a worker; the same as JSON, or with --threads off, stays on the main thread.
+    const doc = padded(40_000);
     const yaml = stringify(doc);
     expect(yaml.length).toBeGreaterThan(ASIDE_YAML_BYTES);
     expect(yaml.length).toBeLessThan(ASIDE_BYTES);
     w.write('large.yaml', yaml);
     w.write('large.json', JSON.stringify(doc));
-    const env = { ...process.env, NODE_DEBUG: 'worker' };
-    const out = spawnSync(process.execPath, [BIN, 'large.yaml', '-f', 'json'], { cwd: w.dir, encoding: 'utf8', env });
-    expect(out.status).toBe(1);
-    expect(out.stderr).toContain('create new worker');
-    type Report = { files: Array<{ diagnostics: Diagnostic[] }> };
-    const viaWorker = (JSON.parse(out.stdout) as Report).files[0]!.diagnostics.map(brief);
-    expect(viaWorker).toEqual(lintText(yaml, 'large.yaml').diagnostics.map(brief));
-    expect(viaWorker.length).toBeGreaterThan(0);
-    const json = spawnSync(process.execPath, [BIN, 'large.json'], { cwd: w.dir, encoding: 'utf8', env });
-    expect(json.status).toBe(1);
-    expect(json.stderr).not.toContain('create new worker');
-    // --threads off: on the main thread.
-    const off = spawnSync(process.execPath, [BIN, 'large.yaml', '--threads', 'off'], { cwd: w.dir, encoding: 'utf8', env });
-    expect(off.status).toBe(1);
-    expect(off.stderr).not.toContain('create new worker');
+    const large = lintFile('large.yaml');
+    expect(large).toEqual({ status: 1, worker: true, problems: lintText(yaml, 'large.yaml').diagnostics.map(brief) });
+    expect(large.problems.length).toBeGreaterThan(0);
+    expect(lintFile('large.json')).toMatchObject({ status: 1, worker: false });
+    expect(lintFile('large.yaml', '--threads', 'off')).toEqual({ ...large, worker: false });
   });
 });
 
