@@ -6,7 +6,7 @@
  */
 import { isObject, own, type JsonObject } from './json.js';
 import type { RefResolver } from './refs.js';
-import { nearestList } from '../util/text.js';
+import { notOneOf } from '../util/text.js';
 
 export type Shape =
   | { kind: 'object'; props: Map<string, unknown>; /** Other keys allowed or not described. */ open: boolean }
@@ -220,5 +220,5 @@ export function explainMiss(lookups: FieldLookup[], segments: string[]): { why: 
     return { why: `\`${at}\` is ${/^[aeiou]/.test(pick.type) ? 'an' : 'a'} ${pick.type}, with no field \`${pick.segment}\``, missing: pick.segment, known: [] };
   }
   if (pick.status !== 'missing') return undefined;
-  return { why: `\`${pick.segment}\` is not one of ${nearestList(pick.segment, pick.known, 'or')}`, missing: pick.segment, known: pick.known };
+  return { why: notOneOf(pick.segment, pick.known), missing: pick.segment, known: pick.known };
 }

@@ -137,6 +137,8 @@ export const cdpSchema = defineRule({
       missing: '{{Where}} is missing the required `{{property}}`',
       type: '{{What}} must be {{expected}}, not {{actual}}',
       enum: '{{What}} must be one of {{allowed}}, not {{actual}}{{hint}}',
+      // One allowed value: "must be `form`", not "one of `form`".
+      enumOne: '{{What}} must be {{allowed}}, not {{actual}}{{hint}}',
       other: '{{What}} {{message}}',
     },
   },
@@ -154,7 +156,7 @@ function reportShape(context: RuleContext): void {
     const value = f.value;
     if (f.kind === 'missing') context.report({ messageId: 'missing', data: { ...data, property: f.property! }, ptr: f.ptr });
     else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)) }, ptr: f.ptr });
-    else if (f.kind === 'enum') context.report({ messageId: 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map(plain), 'or'), actual: `\`${plain(value)}\``, hint: typeof value === 'string' && (f.allowed ?? []).length > 1 ? didYouMean(value, (f.allowed ?? []).map(plain)) : '' }, ptr: f.ptr });
+    else if (f.kind === 'enum') context.report({ messageId: (f.allowed ?? []).length === 1 ? 'enumOne' : 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map(plain), 'or'), actual: `\`${plain(value)}\``, hint: typeof value === 'string' && (f.allowed ?? []).length > 1 ? didYouMean(value, (f.allowed ?? []).map(plain)) : '' }, ptr: f.ptr });
     else context.report({ messageId: 'other', data: { ...data, message: f.message ?? 'is not valid here' }, ptr: f.ptr });
   }
 }

@@ -11,7 +11,7 @@ import { explainMiss, fieldSegments, lookupField, recordSchemas } from '../model
 import { requestSchema, responseSchema } from '../model/schema-shape.js';
 import { operationLabel } from '../model/operation-usage.js';
 import type { Ptr } from '../model/pointer.js';
-import { didYouMean, nearestList, Suggester } from '../util/text.js';
+import { didYouMean, nearestList, notOneOf, Suggester } from '../util/text.js';
 
 /** Enrichment field mappings resolve in the enrichment point's request and response. */
 export const enrichmentMapping = defineRule({
@@ -93,7 +93,7 @@ function checkTarget(ctx: Ctx, field: string, ptr: Ptr): void {
     if (lookup.status === 'missing' && lookup.index > 0) {
       const candidates = new Suggester(lookup.known);
       const hint = didYouMean(lookup.segment, candidates);
-      const known = `: \`${lookup.segment}\` is not one of ${nearestList(lookup.segment, candidates, 'or')}`;
+      const known = `: ${notOneOf(lookup.segment, lookup.known)}`;
       ctx.context.report({ messageId: 'target', data: { field, op: operationLabel(ctx.op), point: ctx.name, known, hint }, ptr });
       return;
     }

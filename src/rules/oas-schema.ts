@@ -92,6 +92,8 @@ export const oasSchema = defineRule({
       missing: '{{Where}} is missing the required `{{property}}`{{hint}}',
       type: '{{What}} must be {{expected}}, not {{actual}}{{hint}}',
       enum: '{{What}} must be one of {{allowed}}, not {{actual}}{{hint}}',
+      // One allowed value: "must be `form`", not "one of `form`".
+      enumOne: '{{What}} must be {{allowed}}, not {{actual}}{{hint}}',
       either: '{{Where}} needs either {{alternatives}}{{hint}}',
       exclusive: '{{Where}} may not have both {{alternatives}}',
       pathKey: 'Path `{{path}}` must start with `/`{{hint}}',
@@ -498,7 +500,7 @@ class FindingReporter {
             : typeof value === 'string' && allowed.length > 1
               ? didYouMean(value, allowed)
               : '';
-        this.context.report({ messageId: 'enum', data: { ...common, allowed: codeList((f.allowed ?? []).map(show), 'or'), actual: `\`${show(value)}\``, hint }, ptr });
+        this.context.report({ messageId: (f.allowed ?? []).length === 1 ? 'enumOne' : 'enum', data: { ...common, allowed: codeList((f.allowed ?? []).map(show), 'or'), actual: `\`${show(value)}\``, hint }, ptr });
         return;
       }
       case 'either':

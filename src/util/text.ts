@@ -173,6 +173,15 @@ export function nearestList(word: string, candidates: Iterable<string> | Suggest
   return `${names.map((n) => `\`${n}\``).join(', ')} ${conj} ${more.toLocaleString('en-US')} more`;
 }
 
+/**
+ * Why `word` is not a field: "`mail` is not one of `email` or `name`" (nearest first, as
+ * nearestList), or with a single field "`mail` is not `email`, the only field there".
+ */
+export function notOneOf(word: string, fields: string[]): string {
+  if (fields.length === 1) return `\`${word}\` is not \`${fields[0]!}\`, the only field there`;
+  return `\`${word}\` is not one of ${nearestList(word, fields, 'or')}`;
+}
+
 /** "a, b and c". */
 export function listing(items: string[], conj = 'and'): string {
   if (items.length <= 1) return items.join('');
