@@ -116,12 +116,20 @@ function generateBaseline(linted: Linted[], target: WriteTarget, guard: WriteGua
   io.stdout(`Wrote a baseline of ${plural(count, 'problem')} in ${plural(withProblems, 'file')} to ${shown(target.shownAs)}\n`);
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+function positiveInt(name: string, raw: string | undefined, fallback: number, max?: { value: number; why: string }): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  if (max !== undefined && n > max.value) throw new UsageError(`--${name} must be at most ${max.value} (${max.why}), got "${raw}"`);
   return n;
 }
+
+/**
+ * The most nodes `--max-aliases` may let YAML aliases expand to: each is built in memory and walked
+ * by every rule (900,000 nodes: 4 s and 280 MB), so a higher limit would let a 1 KB alias bomb hang
+ * the run. Raising the limit is the user's choice, within this hard bound.
+ */
+export const MAX_ALIASES_CEILING = 1_000_000;
 
 function nonNegativeInt(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -134,7 +142,7 @@ function limitsOf(flags: LintFlags): Limits {
   return {
     maxFileSize: positiveInt('max-file-size', flags.maxFileSize, defaultLimits.maxFileSize),
     maxDepth: positiveInt('max-depth', flags.maxDepth, defaultLimits.maxDepth),
-    maxAliases: positiveInt('max-aliases', flags.maxAliases, defaultLimits.maxAliases),
+    maxAliases: positiveInt('max-aliases', flags.maxAliases, defaultLimits.maxAliases, { value: MAX_ALIASES_CEILING, why: 'every node an alias expands to is built in memory' }),
     maxRefHops: positiveInt('max-ref-hops', flags.maxRefHops, defaultLimits.maxRefHops),
   };
 }

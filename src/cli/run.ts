@@ -45,7 +45,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--ref-root <dir>', 'folder that file $refs may not leave (default: the git work tree holding the connector, else the working directory when it holds it, else its folder)')
     .option('--max-file-size <bytes>', `largest file read (default ${defaultLimits.maxFileSize})`)
     .option('--max-depth <n>', `deepest nesting read (default ${defaultLimits.maxDepth})`)
-    .option('--max-aliases <n>', `most nodes YAML aliases may expand to (default ${defaultLimits.maxAliases})`)
+    .option('--max-aliases <n>', `most nodes YAML aliases may expand to (default ${defaultLimits.maxAliases}, at most 1000000)`)
     .option('--max-ref-hops <n>', `longest $ref chain followed (default ${defaultLimits.maxRefHops})`)
     .option('--threads <n>', 'threads that lint: off (the main thread only), a number, or auto (default: from the number of files and cores)')
     .option('--verbose', 'show documentation links and clean files')

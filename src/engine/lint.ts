@@ -41,6 +41,19 @@ export function lintFile(path: string, displayPath: string, options: LintOptions
 }
 
 /**
+ * The result of a file (or a folder) that should have been linted and could not be read: one
+ * `read-error` diagnostic at its first position saying why (`message`, one line, the file system's
+ * reason: "Permission denied: d/bad.json; it was not linted"), as ESLint reports a file it could not
+ * parse, so that every report format shows it; no diagnostic when the rule is off.
+ */
+export function unreadableResult(displayPath: string, message: string, severities: Map<string, Severity>): FileResult {
+  const severity = severities.get('read-error');
+  const at = { line: 1, column: 1 };
+  const diagnostics: Diagnostic[] = severity ? [{ ruleId: 'read-error', messageId: 'unreadable', severity, message, pointer: '', range: { start: at, end: at } }] : [];
+  return { path: displayPath, layout: 'unknown', diagnostics };
+}
+
+/**
  * Lint a parsed source. Problems written in files its `$ref`s reach are in `referenced`: one
  * FileResult per such file (layout 'referenced'), sorted by path, each diagnostic once.
  */
@@ -254,6 +267,55 @@ function describe(v: unknown): string {
 export const INTERNAL_ERROR = 'internalError';
 
 /**
+ * UTF-16 code units the problems of one lint (the linted file and the files its `$ref`s reach) may
+ * take in a report: their pointers plus the values quoted in their messages, counted before any text
+ * is built; this many, or REPORT_BUDGET_PER_CHARACTER times the linted file's length when that is
+ * more. A thousand problems under one 600 KB key would otherwise repeat that key in a thousand
+ * pointers and messages (1.2 billion characters: minutes, gigabytes, then "Invalid string length").
+ */
+export const REPORT_BUDGET = 10_000_000;
+export const REPORT_BUDGET_PER_CHARACTER = 8;
+
+/** The report budget one lint shares between its collectors, and what it left out. */
+class ReportBudget {
+  readonly limit: number;
+  left: number;
+  /** Problems not reported because the budget was spent. */
+  dropped = 0;
+  /** The diagnostic that says so, at the first problem left out. */
+  notice: Diagnostic | undefined;
+
+  constructor(textLength: number) {
+    this.limit = Math.max(REPORT_BUDGET, REPORT_BUDGET_PER_CHARACTER * textLength);
+    this.left = this.limit;
+  }
+
+  /** Take `cost` from the budget; false (and the problem is counted as left out) when it is spent. */
+  take(cost: number): boolean {
+    if (this.dropped === 0 && cost <= this.left) {
+      this.left -= cost;
+      return true;
+    }
+    this.dropped++;
+    return false;
+  }
+
+  /** The notice's text, with the count of problems left out so far. */
+  message(): string {
+    const more = this.dropped - 1;
+    const others = more === 0 ? 'it is' : `it and ${more.toLocaleString('en-US')} more problems found after it are`;
+    return `The problems of this file fill the report's limit of ${this.limit.toLocaleString('en-US')} characters (their pointers and quoted values: long keys repeated in many pointers); this problem was found, but ${others} not reported (shorten the long keys or values, or fix the problems reported)`;
+  }
+}
+
+/** What a report will cost the budget: its pointer and the values quoted in its message (lengths only, no text is built). */
+function reportCost(ptr: Ptr, data: Record<string, string | number> | undefined): number {
+  let n = ptr.textLength();
+  if (data) for (const k in data) n += typeof data[k] === 'string' ? (data[k] as string).length : 16;
+  return n;
+}
+
+/**
  * Gathers reports, attaches severity and position, sorts and de-duplicates. A report whose pointer
  * is in another file (Ptr.file) goes to that file's collector, made on first use.
  */
@@ -269,13 +331,31 @@ class Collector {
   constructor(
     private readonly source: SourceFile,
     private readonly options: LintOptions,
+    /** Shared by the collectors of one lint. */
+    private readonly budget = new ReportBudget(source.text.length),
   ) {}
+
+  /**
+   * Charge a problem to the report budget; false when it is spent. The first problem left out gets,
+   * in its place, one input-limit diagnostic that says how many were left out.
+   */
+  private afford(cost: number, pointer: () => string, span: () => { start: number; end: number }): boolean {
+    if (this.budget.take(cost)) return true;
+    if (this.budget.dropped === 1) {
+      const severity = this.options.severities.get('input-limit');
+      if (severity) {
+        this.budget.notice = { ruleId: 'input-limit', messageId: 'exceeded', severity, message: '', pointer: pointer(), range: this.source.lines.range(span()) };
+        this.out.push(this.budget.notice);
+      }
+    }
+    return false;
+  }
 
   /** The collector of a referenced file (its parse problems, such as duplicate keys, are reported once there). */
   forFile(path: string, source: SourceFile): Collector {
     let c = this.others.get(path);
     if (c === undefined) {
-      c = new Collector(source, this.options);
+      c = new Collector(source, this.options, this.budget);
       c.parseProblems(source.problems);
       this.others.set(path, c);
     }
@@ -299,6 +379,8 @@ class Collector {
             : ['syntax-error', 'syntax', { message: p.message }];
       const severity = this.options.severities.get(ruleId);
       if (!severity) continue;
+      const span = { start: p.offset, end: p.end };
+      if (!this.afford((p.pointer?.length ?? 0) + p.message.length, () => p.pointer ?? '', () => span)) continue;
       this.push({
         ruleId,
         messageId,
@@ -316,7 +398,9 @@ class Collector {
     const severity = this.options.severities.get(ruleId);
     if (!severity) return;
     const segments = report.ptr.segments();
-    const found = this.source.locations.find(this.source.value, segments, report.target ?? 'value');
+    const locate = () => this.source.locations.find(this.source.value, segments, report.target ?? 'value');
+    if (!this.afford(reportCost(report.ptr, report.data), () => report.ptr.toString(), () => locate().span)) return;
+    const found = locate();
     if (found.resolvedDepth < segments.length && this.options.strictPointers) {
       throw new Error(`Rule ${ruleId} reported pointer ${report.ptr.toString()} that does not resolve`);
     }
@@ -406,6 +490,7 @@ class Collector {
   }
 
   finish(): Diagnostic[] {
+    if (this.budget.notice) this.budget.notice.message = this.budget.message();
     return this.withoutAliasCopies().sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||

@@ -72,6 +72,16 @@ export class Ptr {
     return out.reverse();
   }
 
+  /**
+   * The length of toString() before RFC 6901 escaping (each `~` and `/` in a key adds one more), in
+   * UTF-16 code units, counted without building the text: what reporting this pointer will cost.
+   */
+  textLength(): number {
+    let n = 0;
+    for (let p: Ptr | null = this; p && p.parent; p = p.parent) n += 1 + p.key.length;
+    return n;
+  }
+
   toString(): string {
     return this.segments()
       .map((s) => '/' + escapeSegment(s))

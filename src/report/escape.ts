@@ -51,7 +51,18 @@ export function bounded(text: string, max = MAX_SHOWN): string {
 export function elided(text: string, max = 200): string {
   if (text.length <= max) return text;
   const half = Math.floor(max / 2);
-  return `${text.slice(0, half)}…(${text.length - 2 * half} characters)…${text.slice(-half)}`;
+  // Never half a surrogate pair on either side of the cut.
+  const head = isHighSurrogate(text.charCodeAt(half - 1)) ? half - 1 : half;
+  const tail = isLowSurrogate(text.charCodeAt(text.length - half)) ? half - 1 : half;
+  return `${text.slice(0, head)}…(${text.length - head - tail} characters)…${text.slice(text.length - tail)}`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** What a human-readable report or stderr shows of `text`: shortened, then made visible. */

@@ -9,13 +9,19 @@ import * as oas30 from '../generated/oas30.js';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type * as Oas31 from '../generated/oas31.cjs';
-import { collapse, type Finding } from '../schema/collapse.js';
+import { atOrAbove, collapse, type Finding } from '../schema/collapse.js';
 import { Ptr } from '../model/pointer.js';
 import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import { typeAt } from '../model/type-at.js';
 import { HTTP_METHODS, typeName, type NodeType } from '../model/node-types.js';
 import { article, codeList, didYouMean, suggest } from '../util/text.js';
 import { ROOT_ONLY } from './misplaced-setting.js';
+
+/**
+ * Characters of instance paths the errors of one validation may hold to be explained one by one
+ * (see FindingReporter.withinBudget): this many, or 8 times the linted file's length when that is more.
+ */
+const ERROR_PATHS_BUDGET = 10_000_000;
 
 /** Connector keys that may sit at the root of an OpenAPI-root connector and are not OpenAPI's business. */
 export const CONNECTOR_ROOT_KEYS = new Set([
@@ -102,6 +108,8 @@ export const oasSchema = defineRule({
       refNotAllowed: '{{Where}} is written as a `$ref`, but OpenAPI allows no Reference Object in place of {{kind}}; write it inline',
       pathRequired: '{{Where}} is a path parameter, so it must have `required: true` (OpenAPI: a path parameter is always required)',
       other: '{{What}} {{message}}',
+      tooLong:
+        'The structure check stops explaining problems here ({{count}} of its findings are left unexplained): their locations would hold more than {{limit}} characters (long keys repeated in many locations); shorten the long keys, or fix the problems reported',
     },
   },
   create(context) {
@@ -133,7 +141,7 @@ function check(context: RuleContext): void {
   }
   const reporter = new FindingReporter(context, oas.value, oas.ptr);
   if (!is31) errors = reporter.securitySchemes(errors);
-  reportFindings(reporter, oas.value, collapse(errors), context.connector.layout === 'openapi' ? 'openapi-root' : 'document', is31);
+  reportFindings(reporter, oas.value, collapse(reporter.withinBudget(errors)), context.connector.layout === 'openapi' ? 'openapi-root' : 'document', is31);
   checkFragments(context, is31);
 }
 
@@ -144,18 +152,21 @@ function check(context: RuleContext): void {
  */
 function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Finding[], where: 'openapi-root' | 'document' | 'fragment', is31: boolean): void {
   const misspelt = misspeltRequiredKeys(doc, findings);
-  const asRef = refsNotAllowed(findings);
+  const asRef = new Set(refsNotAllowed(findings));
+  const misspeltMissing = new Set([...misspelt.values()].map((m) => `${m.instancePath}\u0000${m.property!}`));
+  const swagger2 = swagger2Parameters(findings);
+  const explainedBelow = is31 ? atOrAbove(findings.filter((o) => o.keyword !== 'unevaluatedProperties').map((o) => o.instancePath)) : new Set<string>();
   for (const f of findings) {
     // The same parameter listed twice is duplicate-parameter's to report (it names the first).
     if (f.keyword === 'uniqueItems' && /(^|\/)parameters$/.test(f.instancePath)) continue;
-    if (is31 && isUnevaluatedAfterFailedBranch(f, findings, reporter)) continue;
+    if (is31 && isUnevaluatedAfterFailedBranch(f, explainedBelow, reporter)) continue;
     // An object written as a `$ref` where OpenAPI allows none is one problem: what it lacks follows from it.
-    if (asRef.some((p) => f.instancePath === p || f.instancePath.startsWith(p + '/')) && !(f.kind === 'unexpected' && f.property === '$ref')) continue;
+    if (asRef.size > 0 && underAny(f.instancePath, asRef) && !(f.kind === 'unexpected' && f.property === '$ref')) continue;
     // A `$ref`'s value (not a string) is unresolved-ref's to report, and an object written as a
     // Reference where one is allowed lacks none of the target's keys.
-    if (f.instancePath.endsWith('/$ref') || (!asRef.includes(f.instancePath) && hasRef(doc, f.instancePath))) continue;
+    if (f.instancePath.endsWith('/$ref') || (!asRef.has(f.instancePath) && hasRef(doc, f.instancePath))) continue;
     // A required key written with a typo is one problem, reported at the typo, not again as "missing".
-    if (f.kind === 'missing' && [...misspelt.values()].some((m) => m.instancePath === f.instancePath && m.property === f.property)) continue;
+    if (f.kind === 'missing' && misspeltMissing.has(`${f.instancePath}\u0000${f.property!}`)) continue;
     if (where !== 'fragment' && f.instancePath === '') {
       // At an OpenAPI-root connector's root, unknown keys are cdp-schema's (misspelled-key, unknown-key): it knows both vocabularies.
       if (where === 'openapi-root' && f.kind === 'unexpected') continue;
@@ -163,7 +174,7 @@ function reportFindings(reporter: FindingReporter, doc: JsonObject, findings: Fi
       if (where === 'document' && f.kind === 'unexpected' && ROOT_ONLY.includes(f.property!)) continue;
     }
     if (where !== 'fragment' && f.instancePath === '/openapi') continue; // the openapi-version rule explains a wrong version, once
-    if (isSwagger2Schema(f, findings)) continue;
+    if (isSwagger2Schema(f, swagger2)) continue;
     reporter.report(f, f.kind === 'unexpected' ? misspelt.get(`${f.instancePath}/${escape(f.property!)}`)?.property : undefined);
   }
 }
@@ -191,9 +202,10 @@ export const BRANCH_ONLY_KEYS_31: Partial<Record<NodeType, readonly string[]>> =
  * `unevaluatedProperties` then rejects the keys that branch declares (`name`): a consequence of
  * the problem already reported, not a second one.
  */
-function isUnevaluatedAfterFailedBranch(f: Finding, all: Finding[], reporter: FindingReporter): boolean {
+function isUnevaluatedAfterFailedBranch(f: Finding, explainedBelow: Set<string>, reporter: FindingReporter): boolean {
   if (f.keyword !== 'unevaluatedProperties' || !BRANCH_ONLY_KEYS_31[reporter.typeOf(f.instancePath)]?.includes(f.property!)) return false;
-  return all.some((o) => o !== f && o.keyword !== 'unevaluatedProperties' && (o.instancePath === f.instancePath || o.instancePath.startsWith(f.instancePath + '/')));
+  // Another finding (not unevaluatedProperties) at or below it: `explainedBelow` holds their paths and every ancestor.
+  return explainedBelow.has(f.instancePath);
 }
 
 function isMissingResponses(e: ErrorObject): boolean {
@@ -267,7 +279,7 @@ function checkFragments(context: RuleContext, is31: boolean): void {
     // A 3.0 document's webhooks are checked as Path Items whose operations need no `responses` (see check()).
     if (!is31 && type === 'PathItem' && referrers.every((r) => r === 'Webhooks')) errors = errors.filter((e) => !isMissingResponses(e));
     if (errors.length === 0) continue;
-    reportFindings(reporter, value as JsonObject, collapse(errors), 'fragment', is31);
+    reportFindings(reporter, value as JsonObject, collapse(reporter.withinBudget(errors)), 'fragment', is31);
   }
 }
 
@@ -321,9 +333,22 @@ function misspeltRequiredKeys(doc: JsonObject, findings: Finding[]): Map<string,
 /** Keys a Swagger 2.0 parameter or header carries beside `name`; in OpenAPI 3 they belong inside `schema`. */
 const SCHEMA_KEYS_OUTSIDE_SCHEMA = new Set(['type', 'format', 'items', 'enum', 'default']);
 
+/** Instance paths of the parameters and headers written in Swagger 2.0's style: `type`, `format`, ... beside `name`. */
+function swagger2Parameters(findings: Finding[]): Set<string> {
+  return new Set(findings.filter((o) => o.kind === 'unexpected' && SCHEMA_KEYS_OUTSIDE_SCHEMA.has(o.property!)).map((o) => o.instancePath));
+}
+
 /** A Swagger 2.0-style parameter lacks `schema` because its `type` sits beside it: one mistake, reported once, at `type`. */
-function isSwagger2Schema(f: Finding, all: Finding[]): boolean {
-  return f.kind === 'either' && all.some((o) => o.kind === 'unexpected' && o.instancePath === f.instancePath && SCHEMA_KEYS_OUTSIDE_SCHEMA.has(o.property!));
+function isSwagger2Schema(f: Finding, swagger2: Set<string>): boolean {
+  return f.kind === 'either' && swagger2.has(f.instancePath);
+}
+
+/** `path` is one of `roots` or lies below one (JSON pointers), in one lookup per ancestor. */
+function underAny(path: string, roots: Set<string>): boolean {
+  for (let p = path; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+    if (roots.has(p)) return true;
+    if (p === '') return false;
+  }
 }
 
 let oas31Module: typeof Oas31 | undefined;
@@ -384,21 +409,43 @@ class FindingReporter {
     return { where, What: cap(where) };
   }
 
+  /**
+   * The errors whose instance paths fit ERROR_PATHS_BUDGET together, in ajv's order; the first left
+   * out gets one `tooLong` report at its place, with the count of those left out. Explaining an
+   * error reads its path several times (collapsing, locating, quoting): a thousand errors under one
+   * 600 KB key are 600 million characters of paths.
+   */
+  withinBudget(errors: ErrorObject[]): ErrorObject[] {
+    const budget = Math.max(ERROR_PATHS_BUDGET, 8 * this.context.connector.source.text.length);
+    let left = budget;
+    for (let i = 0; i < errors.length; i++) {
+      left -= errors[i]!.instancePath.length;
+      if (left >= 0) continue;
+      const segments = Ptr.parse(errors[i]!.instancePath).segments();
+      this.context.report({ messageId: 'tooLong', data: { count: (errors.length - i).toLocaleString('en-US'), limit: budget.toLocaleString('en-US') }, ptr: this.base.concat(segments) });
+      return errors.slice(0, i);
+    }
+    return errors;
+  }
+
   /** Security schemes are a union discriminated by `type`: re-check the intended branch alone. */
   securitySchemes(errors: ErrorObject[]): ErrorObject[] {
     const prefix = '/components/securitySchemes/';
     const schemes = own(isObject(own(this.doc, 'components')) ? (own(this.doc, 'components') as JsonObject) : {}, 'securitySchemes');
     if (!isObject(schemes)) return errors;
     const affected = new Set<string>();
+    // Errors inside a scheme are left to its own validator (below); the others are kept.
+    const rest: ErrorObject[] = [];
     for (const e of errors) {
-      if (!e.instancePath.startsWith(prefix)) continue;
+      if (!e.instancePath.startsWith(prefix)) {
+        rest.push(e);
+        continue;
+      }
       const name = e.instancePath.slice(prefix.length).split('/')[0]!;
       affected.add(name);
     }
-    let rest = errors;
     for (const escaped of affected) {
       const at = prefix + escaped;
-      rest = rest.filter((e) => e.instancePath !== at && !e.instancePath.startsWith(at + '/'));
       const name = escaped.replace(/~1/g, '/').replace(/~0/g, '~');
       const scheme = own(schemes, name);
       const validatorName = securityValidator(scheme);

@@ -1,5 +1,6 @@
 /** Wording helpers shared by rule messages. */
 import { distance } from 'fastest-levenshtein';
+import { elided } from '../report/escape.js';
 
 /**
  * Up to this many candidates, a suggestion compares the word with every one (and lists name them
@@ -196,10 +197,17 @@ export function codeList(items: string[], conj = 'and'): string {
   );
 }
 
-/** Fill `{{name}}` placeholders. */
+/**
+ * Longest text one `{{placeholder}}` puts into a message, in UTF-16 code units: a longer value (a
+ * 600 KB key quoted by a thousand problems) keeps its first and last 250 characters and says how
+ * many were left out between them, so that a message never grows with the file.
+ */
+export const MAX_FILLED = 500;
+
+/** Fill `{{name}}` placeholders; each value is shortened to MAX_FILLED code units (see there). */
 export function fill(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? elided(String(data[k]), MAX_FILLED) : m));
 }
 
 /** "a string", "an object", "`null`"; a comma list of types ("string,null") becomes "a string or `null`". */

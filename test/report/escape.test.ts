@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bounded, escapeJsonText, shown, visible } from '../../src/report/escape.js';
+import { bounded, elided, escapeJsonText, shown, visible } from '../../src/report/escape.js';
+import { fill } from '../../src/util/text.js';
 import { formatStylish } from '../../src/report/stylish.js';
 import { summarize, type Diagnostic, type FileResult } from '../../src/types.js';
 import { makeOptions } from './fixture.js';
@@ -11,6 +12,23 @@ describe('visible', () => {
     );
     expect(visible('dir\\evil.json ı😀 👨‍👩‍👧 ü')).toBe('dir\\evil.json ı😀 👨‍👩‍👧 ü');
     expect(visible('a\r\nb\u001b', { keepLineBreaks: true })).toBe('a\r\nb\\x1b');
+  });
+});
+
+describe('elided', () => {
+  it('keeps the start and the end, never half a surrogate pair, and counts what is left out', () => {
+    expect(elided('abcdef', 6)).toBe('abcdef');
+    expect(elided('abcdefgh', 4)).toBe('ab…(4 characters)…gh');
+    // A cut after a high surrogate, or before a low one, moves to keep the pair whole.
+    expect(elided('a\ud83d\ude00bcd\ud83d\ude00e', 4)).toBe('a…(7 characters)…e');
+  });
+});
+
+describe('fill', () => {
+  it('quotes at most 500 characters of each value: its first and last 250', () => {
+    const long = 'k'.repeat(600_000);
+    expect(fill('Unknown key `{{key}}` at {{n}}', { key: long, n: 3 })).toBe(`Unknown key \`${'k'.repeat(250)}…(599500 characters)…${'k'.repeat(250)}\` at 3`);
+    expect(fill('`{{key}}`', { key: 'k'.repeat(500) })).toBe(`\`${'k'.repeat(500)}\``);
   });
 });
 

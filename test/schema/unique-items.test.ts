@@ -1,0 +1,55 @@
+/** The linear uniqueItems check that replaces ajv's pairwise loop reports the pair ajv's loop reports. */
+import { describe, expect, it } from 'vitest';
+import equal from 'fast-deep-equal';
+import { duplicateItems } from '../../src/schema/unique-items.js';
+
+/** ajv's generated loop: i from the end, j from i - 1 down, the first equal pair. */
+function pairwise(items: unknown[]): [number, number] | undefined {
+  for (let i = items.length - 1; i > 0; i--) for (let j = i - 1; j >= 0; j--) if (equal(items[i], items[j])) return [i, j];
+  return undefined;
+}
+
+describe('duplicateItems', () => {
+  it('finds the pair ajv finds: the last item equal to an earlier one, and the last such earlier item', () => {
+    expect(duplicateItems([1, 2, 3])).toBeUndefined();
+    expect(duplicateItems(['a', 'b', 'a', 'b', 'a'])).toEqual([4, 2]);
+    expect(duplicateItems([{ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }])).toEqual([1, 0]);
+  });
+
+  it('tells apart what fast-deep-equal tells apart', () => {
+    expect(duplicateItems([1, '1'])).toBeUndefined();
+    expect(duplicateItems([[], {}])).toBeUndefined();
+    expect(duplicateItems([null, 'null'])).toBeUndefined();
+    expect(duplicateItems([{ a: 1 }, { a: 1, b: 2 }])).toBeUndefined();
+    expect(duplicateItems([[1, 2], [2, 1]])).toBeUndefined();
+    expect(duplicateItems([JSON.parse('{"__proto__": 1}'), {}])).toBeUndefined();
+  });
+
+  it('agrees with the pairwise loop on many small random arrays', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const value = (depth: number): unknown => {
+      switch (random(depth > 2 ? 4 : 6)) {
+        case 0:
+          return random(3);
+        case 1:
+          return String(random(3));
+        case 2:
+          return random(2) === 0 ? null : true;
+        case 3:
+          return 'x';
+        case 4:
+          return Array.from({ length: random(3) }, () => value(depth + 1));
+        default:
+          return Object.fromEntries(Array.from({ length: random(3) }, () => [['a', 'b', 'c'][random(3)]!, value(depth + 1)]));
+      }
+    };
+    for (let n = 0; n < 2000; n++) {
+      const items = Array.from({ length: random(8) }, () => value(0));
+      expect(duplicateItems(items), JSON.stringify(items)).toEqual(pairwise(items));
+    }
+  });
+});
