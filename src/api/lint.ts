@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { collectTargets, UsageError, type Target } from '../cli/files.js';
-import type { LintOptions as EngineOptions } from '../engine/lint.js';
-import { lintsAside, runAside, runParallel, threadsFor, MAX_THREADS, type Job, type ThreadSetting } from '../engine/parallel.js';
+import { unreadableResult, type LintOptions as EngineOptions } from '../engine/lint.js';
+import { lintsAside, runAside, runParallel, threadsFor, MAX_THREADS, type Job, type JobOutcome, type ThreadSetting } from '../engine/parallel.js';
 import { runJob, runJobWithSource, type JobRunOptions } from '../cli/lint-job.js';
 import { fixSource, writeFixed, FixWriteError } from '../engine/fix.js';
 import { applyBaseline, parseBaseline, BaselineError, type BaselineEntry } from '../engine/baseline.js';
@@ -188,40 +188,52 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 
 async function lintEach(targets: Target[], ctx: LintContext): Promise<Linted[]> {
   const jobs: Job[] = [];
+  /** What could not be read, by the index of the first job after it: reported in the order of the targets. */
+  const unread: Array<{ before: number; linted: Linted }> = [];
+  const notRead = (path: string, display: string, line: string, before: number) => {
+    ctx.unreadable.push(line);
+    unread.push({ before, linted: { path, result: unreadableResult(display, line, ctx.configs.severitiesFor(path)) } });
+  };
   for (const t of targets) {
     if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
     if (t.unreadable !== undefined) {
-      ctx.unreadable.push(`${t.unreadable}; the files in this folder were not linted`);
+      notRead(t.path, t.display, `${t.unreadable}; the files in this folder were not linted`, jobs.length);
       continue;
     }
-    jobs.push({ path: t.path, display: t.display, explicit: t.explicit, severities: [...ctx.configs.severitiesFor(t.path)] });
+    jobs.push({ path: t.path, display: t.display, explicit: t.explicit, ...(t.globbed ? { globbed: true } : {}), severities: [...ctx.configs.severitiesFor(t.path)] });
   }
   const runOptions: JobRunOptions = { limits: ctx.limits, refRoot: ctx.refRoot, cwd: ctx.cwd, onlyConnectors: ctx.onlyConnectors };
   const threads = ctx.keepSources ? 1 : threadsFor(jobs.length, ctx.threads);
   const out: Linted[] = [];
+  /** Each folder that could not be read goes before the job that followed it in the targets. */
+  const foldersBefore = (i: number) => {
+    while (unread.length > 0 && unread[0]!.before <= i) out.push(unread.shift()!.linted);
+  };
+  const take = (job: Job, i: number, outcome: JobOutcome, kept?: Pick<Linted, 'source' | 'options'>) => {
+    foldersBefore(i);
+    if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
+    if (outcome.kind === 'unreadable') {
+      const line = notLinted(outcome.message);
+      ctx.unreadable.push(line);
+      out.push({ path: job.path, result: unreadableResult(job.display, line, new Map(job.severities)) });
+    }
+    if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result, ...kept });
+  };
   if (threads > 1) {
     const outcomes = await runParallel(jobs, runOptions, threads, runJob);
-    outcomes.forEach((o, i) => {
-      if (o.kind === 'fatal') throw new UsageError(o.message);
-      if (o.kind === 'unreadable') ctx.unreadable.push(notLinted(o.message));
-      if (o.kind === 'result') out.push({ path: jobs[i]!.path, result: o.result });
-    });
-    return out;
-  }
-  for (const job of jobs) {
-    if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads, job.path)) {
-      const outcome = await runAside(job, runOptions, runJob);
-      if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
-      if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
-      if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result });
-      continue;
+    outcomes.forEach((o, i) => take(jobs[i]!, i, o));
+  } else {
+    for (const [i, job] of jobs.entries()) {
+      if (!ctx.keepSources && lintsAside(statIfPresent(job.path)?.size ?? 0, ctx.threads, job.path)) {
+        take(job, i, await runAside(job, runOptions, runJob));
+        continue;
+      }
+      const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
+      // Parsed sources are large: keep them only when fixing will need them.
+      take(job, i, outcome, ctx.keepSources ? { source, options: lintOptions } : undefined);
     }
-    const { outcome, source, lintOptions } = runJobWithSource(job, runOptions);
-    if (outcome.kind === 'fatal') throw new UsageError(outcome.message);
-    if (outcome.kind === 'unreadable') ctx.unreadable.push(notLinted(outcome.message));
-    // Parsed sources are large: keep them only when fixing will need them.
-    if (outcome.kind === 'result') out.push(ctx.keepSources ? { path: job.path, result: outcome.result, source, options: lintOptions } : { path: job.path, result: outcome.result });
   }
+  foldersBefore(Infinity);
   return out;
 }
 

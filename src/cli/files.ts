@@ -1,7 +1,7 @@
 /** Turn command-line arguments (files, directories, globs) into the list of files to lint. */
-import { readdirSync } from 'node:fs';
+import { readdir, readdirSync } from 'node:fs';
 import { statIfPresent } from '../util/fs.js';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { globLib } from '../util/deps.js';
 import { describeFsError } from '../load/read.js';
 import { elided } from '../report/escape.js';
@@ -13,6 +13,11 @@ export interface Target {
   display: string;
   /** Named explicitly (always linted) or found by walking a directory (linted when it looks like a connector). */
   explicit: boolean;
+  /**
+   * Matched by a glob argument: linted as if named (explicit), but, as a file found by walking,
+   * one that cannot be read is reported and the run goes on.
+   */
+  globbed?: boolean;
   /**
    * Set on a folder found by walking that could not be read (why, in one line): its files could not
    * be looked at, which the run reports instead of passing over them.
@@ -43,15 +48,37 @@ export async function collectTargets(args: string[], cwd: string): Promise<Targe
     } else if (stat) {
       add({ path: abs, display: arg, explicit: true });
     } else if (globLib().isDynamicPattern(arg)) {
-      // As walking does: no symbolic link is followed (out of the tree, or round a loop).
-      const matches = (await globLib().glob(arg, { cwd, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })).sort();
-      if (matches.length === 0) throw new UsageError(`No files match ${arg}`);
-      for (const m of matches) add({ path: resolve(cwd, m), display: m, explicit: true });
+      // As walking does: no symbolic link is followed (out of the tree, or round a loop), and a
+      // folder the glob would look into that cannot be read is reported, not passed over.
+      const unreadable: Array<{ path: string; display: string; unreadable: string }> = [];
+      const matches = (await globLib().glob(arg, { cwd, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'], fs: { readdir: reportingReaddir(cwd, unreadable) } })).sort();
+      if (matches.length === 0 && unreadable.length === 0) throw new UsageError(`No files match ${arg}`);
+      const found: Target[] = [...matches.map((m) => ({ path: resolve(cwd, m), display: m, explicit: true, globbed: true })), ...unreadable.map((u) => ({ ...u, explicit: false }))];
+      for (const t of found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0))) add(t);
     } else {
       throw new UsageError(`No such file or directory: ${arg}`);
     }
   }
   return out;
+}
+
+/**
+ * fs.readdir for the glob library, which passes over a folder it cannot read without a word: each
+ * such folder is added to `unreadable` (shown relative to `cwd`), and the library goes on as before.
+ */
+function reportingReaddir(cwd: string, unreadable: Array<{ path: string; display: string; unreadable: string }>): typeof readdir {
+  const wrapped = (path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries?: unknown) => void) => {
+    readdir(path, options as { withFileTypes: true }, (error, entries) => {
+      // A folder that is not there (the glob's own base, `missing/*.json`) is no match, not a failure.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') {
+        const abs = resolve(cwd, path);
+        const display = relative(cwd, abs).split(sep).join('/') || '.';
+        unreadable.push({ path: abs, display, unreadable: describeFsError(error, elided(display)) });
+      }
+      callback(error, entries);
+    });
+  };
+  return wrapped as unknown as typeof readdir;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface JobRunOptions extends JobOptions {
 export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: JobOutcome; source?: SourceFile; lintOptions?: LintOptions } {
   const loaded = loadSource(job.path, options.limits);
   // A file found by walking may not be a connector, but unread it cannot be known: it is reported, never passed over.
-  if (!loaded.ok) return { outcome: job.explicit ? { kind: 'fatal', message: loaded.message } : { kind: 'unreadable', message: loaded.message.split(job.path).join(elided(job.display)) } };
+  if (!loaded.ok) return { outcome: job.explicit && !job.globbed ? { kind: 'fatal', message: loaded.message } : { kind: 'unreadable', message: loaded.message.split(job.path).join(elided(job.display)) } };
   const { source } = loaded;
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
   const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };

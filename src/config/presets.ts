@@ -6,6 +6,7 @@ export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict'];
 
 /** recommended: every error is a real defect, warnings are likely defects. */
 const recommended: Record<string, SeverityOrOff> = {
+  'read-error': 'error',
   'syntax-error': 'error',
   'duplicate-key': 'error',
   'input-limit': 'error',

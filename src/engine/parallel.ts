@@ -12,6 +12,8 @@ export interface Job {
   path: string;
   display: string;
   explicit: boolean;
+  /** Matched by a glob: a file that cannot be read is reported as one found by walking, not a usage error. */
+  globbed?: boolean;
   severities: Array<[string, Severity]>;
 }
 

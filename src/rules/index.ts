@@ -1,6 +1,6 @@
 /** The one registry of rules: id -> rule. A test fails when a registered rule lacks fixtures or docs. */
 import type { Rule } from './types.js';
-import { connectorLayout, duplicateKey, encoding, inputLimit, syntaxError } from './parse-rules.js';
+import { connectorLayout, duplicateKey, encoding, inputLimit, readError, syntaxError } from './parse-rules.js';
 import { oasSchema } from './oas-schema.js';
 import { openapiVersion } from './openapi-version.js';
 import { cdpSchema, misspelledKey, unknownKey } from './cdp-schema.js';
@@ -45,6 +45,7 @@ import { serverVariables } from './server-variables.js';
 import { suppression } from './suppression.js';
 
 const all: Rule[] = [
+  readError,
   syntaxError,
   duplicateKey,
   inputLimit,

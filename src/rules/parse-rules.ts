@@ -17,6 +17,16 @@ export const syntaxError = defineRule({
   create: none,
 });
 
+export const readError = defineRule({
+  meta: {
+    id: 'read-error',
+    description: 'A file to lint (found in a folder or by a glob) can be read.',
+    // The reason from the file system, the file or folder, and what was not linted.
+    messages: { unreadable: '{{message}}' },
+  },
+  create: none,
+});
+
 export const duplicateKey = defineRule({
   meta: {
     id: 'duplicate-key',

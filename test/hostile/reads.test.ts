@@ -21,6 +21,33 @@ function paths(stdout: string): string[] {
   return (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);
 }
 
+interface JsonDiagnostic {
+  ruleId: string;
+  messageId: string;
+  severity: string;
+  message: string;
+  pointer: string;
+  range: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+/** Each file of a JSON report, with its diagnostics. */
+function readErrors(stdout: string): Array<[string, string, JsonDiagnostic[]]> {
+  return (JSON.parse(stdout) as { files: Array<{ path: string; layout: string; diagnostics: JsonDiagnostic[] }> }).files.map((f) => [
+    f.path,
+    f.layout,
+    f.diagnostics.map(({ ruleId, messageId, severity, message, pointer, range }) => ({ ruleId, messageId, severity, message, pointer, range })),
+  ]);
+}
+
+const FIRST = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+const NOT_READ = (message: string): JsonDiagnostic => ({ ruleId: 'read-error', messageId: 'unreadable', severity: 'error', message, pointer: '', range: FIRST });
+/** The JSON report of `d` (good.json, bad.json mode 000, locked/ mode 000) as a user without privileges. */
+const READ_ERRORS: Array<[string, string, JsonDiagnostic[]]> = [
+  ['d/bad.json', 'unknown', [NOT_READ('Permission denied: d/bad.json; it was not linted')]],
+  ['d/good.json', 'openapi', []],
+  ['d/locked', 'unknown', [NOT_READ('Permission denied: d/locked; the files in this folder were not linted')]],
+];
+
 describe('a glob argument', () => {
   it('follows no symbolic link, out of the tree or round a loop, as walking does', () => {
     s.write('connectors/a.json', BROKEN);
@@ -93,7 +120,24 @@ describe('a file found by walking that cannot be read', () => {
     expectClean(r);
     expect(r.stderr).toBe(['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n'));
     expect(r.code).toBe(2);
-    expect(paths(r.stdout)).toEqual(['d/good.json']);
+    expect(readErrors(r.stdout)).toEqual(READ_ERRORS);
+  });
+
+  it('is reported when a glob argument finds it, as walking reports it (as a user without privileges)', () => {
+    s.write('d/good.json', CLEAN);
+    s.write('d/bad.json', BROKEN);
+    s.write('d/locked/hidden.json', BROKEN);
+    chmodSync(s.path('d/bad.json'), 0o000);
+    chmodSync(s.path('d/locked'), 0o000);
+    const r = s.runUnprivileged(['d/**/*.json', '--format', 'json']);
+    const missing = s.runUnprivileged(['nowhere/**/*.json']);
+    chmodSync(s.path('d/locked'), 0o755);
+    expectClean(r);
+    expect(r.stderr).toBe(['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n'));
+    expect(r.code).toBe(2);
+    expect(readErrors(r.stdout)).toEqual(READ_ERRORS);
+    // A glob whose folder is not there still matches nothing.
+    expectUsageError(missing, 'cdp-lint: No files match nowhere/**/*.json');
   });
 
   it('is reported when its path is longer than the system allows', () => {
@@ -114,10 +158,107 @@ describe('a file found by walking that cannot be read', () => {
       expectClean(r);
       expect(r.stderr).toMatch(/^cdp-lint: Path too long: d\/a{98}…\(\d+ characters\)…a{100}; the files in this folder were not linted\n$/);
       expect(r.code).toBe(2);
-      expect(paths(r.stdout)).toEqual(['d/good.json']);
+      // The folder that could not be listed is in the report too, under its whole name.
+      const [deep, good] = readErrors(r.stdout);
+      expect(good).toEqual(['d/good.json', 'openapi', []]);
+      expect(deep![0]).toMatch(/^d\/(a{200}\/)+a{200}$/);
+      expect(deep![2].map((d) => d.ruleId)).toEqual(['read-error']);
+      expect(`cdp-lint: ${deep![2][0]!.message}\n`).toBe(r.stderr);
     } finally {
       // rm walks below PATH_MAX one folder at a time; Node's rmSync does not.
       spawnSync('rm', ['-rf', s.path('d')]);
     }
+  });
+});
+
+describe('a file or folder that cannot be read', () => {
+  const STDERR = ['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n');
+
+  /** Run on `d` in each format as a user without privileges; the exit code and stderr are the same in all. */
+  function runAll(): Record<string, string> {
+    s.write('d/good.json', CLEAN);
+    s.write('d/bad.json', BROKEN);
+    s.write('d/locked/hidden.json', BROKEN);
+    chmodSync(s.path('d/bad.json'), 0o000);
+    chmodSync(s.path('d/locked'), 0o000);
+    const out: Record<string, string> = {};
+    try {
+      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
+        const r = s.runUnprivileged(['d', '--format', format]);
+        expectClean(r);
+        expect({ format, code: r.code, stderr: r.stderr }).toEqual({ format, code: 2, stderr: STDERR });
+        out[format] = r.stdout;
+      }
+    } finally {
+      chmodSync(s.path('d/locked'), 0o755);
+    }
+    return out;
+  }
+
+  it('is a read-error diagnostic on it in every report format', () => {
+    const out = runAll();
+    expect(out['stylish']).toBe(
+      [
+        'd/bad.json',
+        '  1:1  error  Permission denied: d/bad.json; it was not linted  read-error',
+        '',
+        'd/locked',
+        '  1:1  error  Permission denied: d/locked; the files in this folder were not linted  read-error',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 infos)',
+        '',
+      ].join('\n'),
+    );
+    expect(readErrors(out['json']!)).toEqual(READ_ERRORS);
+    expect(out['junit']).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="cdp-lint" tests="3" failures="2">',
+        '  <testsuite name="d/bad.json" tests="1" failures="1" errors="0">',
+        '    <testcase classname="d/bad.json" name="read-error at 1:1">',
+        '      <failure type="error" message="Permission denied: d/bad.json; it was not linted">1:1 error Permission denied: d/bad.json; it was not linted read-error ()</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="d/good.json" tests="1" failures="0" errors="0">',
+        '    <testcase classname="d/good.json" name="no problems"/>',
+        '  </testsuite>',
+        '  <testsuite name="d/locked" tests="1" failures="1" errors="0">',
+        '    <testcase classname="d/locked" name="read-error at 1:1">',
+        '      <failure type="error" message="Permission denied: d/locked; the files in this folder were not linted">1:1 error Permission denied: d/locked; the files in this folder were not linted read-error ()</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+    expect(out['github']).toBe(
+      [
+        '::error file=d/bad.json,line=1,col=1,endLine=1,endColumn=2,title=read-error::Permission denied: d/bad.json; it was not linted',
+        '::error file=d/locked,line=1,col=1,endLine=1,endColumn=2,title=read-error::Permission denied: d/locked; the files in this folder were not linted',
+        '',
+      ].join('\n'),
+    );
+    const sarif = (JSON.parse(out['sarif']!) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; artifacts: Array<{ location: { uri: string } }>; results: unknown[] }> }).runs[0]!;
+    expect(sarif.tool.driver.rules.map((r) => r.id)).toEqual(['read-error']);
+    expect(sarif.artifacts.map((a) => a.location.uri)).toEqual(['d/bad.json', 'd/good.json', 'd/locked']);
+    const result = (uri: string, text: string) => ({
+      ruleId: 'read-error',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text },
+      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } } }],
+      properties: { pointer: '' },
+    });
+    expect(sarif.results).toEqual([result('d/bad.json', 'Permission denied: d/bad.json; it was not linted'), result('d/locked', 'Permission denied: d/locked; the files in this folder were not linted')]);
+  });
+
+  it('still fails the run when the rule is off, without the diagnostic', () => {
+    s.write('.cdp-lint.yaml', 'rules:\n  read-error: off\n');
+    const out = runAll();
+    expect(readErrors(out['json']!)).toEqual([
+      ['d/bad.json', 'unknown', []],
+      ['d/good.json', 'openapi', []],
+      ['d/locked', 'unknown', []],
+    ]);
   });
 });
