@@ -12,7 +12,6 @@ import { summarize, type FileResult } from '../../src/types.js';
 import { makeOptions, result } from '../report/fixture.js';
 import { BROKEN_JSON, CLEAN_JSON, Workspace } from '../e2e/cli.js';
 import { SARIF_SCHEMA } from '../helpers/shared.js';
-import { chmodSync } from 'node:fs';
 import { Scratch } from '../hostile/helpers.js';
 
 function validator() {
@@ -99,13 +98,7 @@ describe('the built CLI with --format sarif, on a file and a folder it cannot re
   it('writes a log that validates, with a read-error result on each', () => {
     const s = new Scratch();
     try {
-      s.write('d/good.json', CLEAN_JSON);
-      s.write('d/bad.json', BROKEN_JSON);
-      s.write('d/locked/hidden.json', BROKEN_JSON);
-      chmodSync(s.path('d/bad.json'), 0o000);
-      chmodSync(s.path('d/locked'), 0o000);
-      const r = s.runUnprivileged(['d', '--format', 'sarif']);
-      chmodSync(s.path('d/locked'), 0o755);
+      const r = s.withUnreadable(CLEAN_JSON, BROKEN_JSON, () => s.runUnprivileged(['d', '--format', 'sarif']));
       expect(r.code).toBe(2);
       const log = JSON.parse(r.stdout);
       expect(log.runs[0].results.map((res: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [res.ruleId, res.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([

@@ -101,6 +101,24 @@ export class Scratch extends TempDir {
     return { code: r.code, report, stderr: r.stderr, ms: r.ms };
   }
 
+  /**
+   * `d/good.json` (`good`), `d/bad.json` (`broken`, mode 000) and `d/locked/hidden.json` (`broken`,
+   * in a folder of mode 000), then `run()` as a user without privileges (see runUnprivileged);
+   * the folder is opened again afterwards, so that remove() can delete it.
+   */
+  withUnreadable<T>(good: string, broken: string, run: () => T): T {
+    this.write('d/good.json', good);
+    this.write('d/bad.json', broken);
+    this.write('d/locked/hidden.json', broken);
+    chmodSync(this.path('d/bad.json'), 0o000);
+    chmodSync(this.path('d/locked'), 0o000);
+    try {
+      return run();
+    } finally {
+      chmodSync(this.path('d/locked'), 0o755);
+    }
+  }
+
   private readonly writers: ChildProcess[] = [];
 
   /**

@@ -110,13 +110,7 @@ describe('--config and --baseline', () => {
 
 describe('a file found by walking that cannot be read', () => {
   it('is reported, with the folders that cannot be read, and fails the run (as a user without privileges)', () => {
-    s.write('d/good.json', CLEAN);
-    s.write('d/bad.json', BROKEN);
-    s.write('d/locked/hidden.json', BROKEN);
-    chmodSync(s.path('d/bad.json'), 0o000);
-    chmodSync(s.path('d/locked'), 0o000);
-    const r = s.runUnprivileged(['d', '--format', 'json']);
-    chmodSync(s.path('d/locked'), 0o755);
+    const r = s.withUnreadable(CLEAN, BROKEN, () => s.runUnprivileged(['d', '--format', 'json']));
     expectClean(r);
     expect(r.stderr).toBe(['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n'));
     expect(r.code).toBe(2);
@@ -124,14 +118,8 @@ describe('a file found by walking that cannot be read', () => {
   });
 
   it('is reported when a glob argument finds it, as walking reports it (as a user without privileges)', () => {
-    s.write('d/good.json', CLEAN);
-    s.write('d/bad.json', BROKEN);
-    s.write('d/locked/hidden.json', BROKEN);
-    chmodSync(s.path('d/bad.json'), 0o000);
-    chmodSync(s.path('d/locked'), 0o000);
-    const r = s.runUnprivileged(['d/**/*.json', '--format', 'json']);
+    const r = s.withUnreadable(CLEAN, BROKEN, () => s.runUnprivileged(['d/**/*.json', '--format', 'json']));
     const missing = s.runUnprivileged(['nowhere/**/*.json']);
-    chmodSync(s.path('d/locked'), 0o755);
     expectClean(r);
     expect(r.stderr).toBe(['cdp-lint: Permission denied: d/locked; the files in this folder were not linted', 'cdp-lint: Permission denied: d/bad.json; it was not linted', ''].join('\n'));
     expect(r.code).toBe(2);
@@ -176,22 +164,15 @@ describe('a file or folder that cannot be read', () => {
 
   /** Run on `d` in each format as a user without privileges; the exit code and stderr are the same in all. */
   function runAll(): Record<string, string> {
-    s.write('d/good.json', CLEAN);
-    s.write('d/bad.json', BROKEN);
-    s.write('d/locked/hidden.json', BROKEN);
-    chmodSync(s.path('d/bad.json'), 0o000);
-    chmodSync(s.path('d/locked'), 0o000);
     const out: Record<string, string> = {};
-    try {
+    s.withUnreadable(CLEAN, BROKEN, () => {
       for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
         const r = s.runUnprivileged(['d', '--format', format]);
         expectClean(r);
         expect({ format, code: r.code, stderr: r.stderr }).toEqual({ format, code: 2, stderr: STDERR });
         out[format] = r.stdout;
       }
-    } finally {
-      chmodSync(s.path('d/locked'), 0o755);
-    }
+    });
     return out;
   }
 
