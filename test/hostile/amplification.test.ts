@@ -131,15 +131,15 @@ describe('ajv\'s pairwise work', () => {
 });
 
 describe('a long enum list', () => {
-  it('100,000 values in a configuration property\'s enum are checked for duplicates in linear time', () => {
+  it('150,000 values in a configuration property\'s enum are checked for duplicates in linear time', () => {
+    // The pairwise check compared 10^10 pairs (31 s) before it found the repeated first value.
     const doc = JSON.parse(CLEAN) as Record<string, unknown>;
-    const values = Array.from({ length: 100_000 }, (_, i) => `v${i}`);
-    values.push('v7');
-    doc['configSchema'] = { type: 'object', properties: { region: { type: 'string', enum: values } } };
+    const values = [0, ...Array.from({ length: 150_000 }, (_, i) => i)];
+    doc['configSchema'] = { type: 'object', properties: { region: { type: 'integer', enum: values } } };
     const text = JSON.stringify(doc);
     expect(text.length).toBeLessThan(1024 * 1024);
     s.write('enum.json', text);
-    const { code, report } = s.lint(['enum.json'], 60_000);
+    const { code, report } = s.lint(['enum.json'], 20_000);
     expect(code).toBe(1);
     const valid = report.files[0]!.diagnostics.filter((d) => d.ruleId === 'config-schema-valid');
     expect(valid.map((d) => [d.pointer, d.message])).toEqual([['/configSchema/properties/region/enum', '`enum` must not repeat an item']]);

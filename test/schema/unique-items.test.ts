@@ -1,4 +1,5 @@
 /** The linear uniqueItems check that replaces ajv's pairwise loop reports the pair ajv's loop reports. */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import equal from 'fast-deep-equal';
 import { duplicateItems } from '../../src/schema/unique-items.js';
@@ -50,6 +51,18 @@ describe('duplicateItems', () => {
     for (let n = 0; n < 2000; n++) {
       const items = Array.from({ length: random(8) }, () => value(0));
       expect(duplicateItems(items), JSON.stringify(items)).toEqual(pairwise(items));
+    }
+  });
+});
+
+describe('the validators the build generates', () => {
+  it('compare no pair of items and copy no error list (both quadratic)', () => {
+    const dir = new URL('../../src/generated/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => /\.c?js$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const code = readFileSync(new URL(f, dir), 'utf8');
+      expect({ f, pairwise: /for\(\w+ = \w+; \w+--;\)\{if\(func0\(/.test(code), copied: code.includes('vErrors.concat(') }).toEqual({ f, pairwise: false, copied: false });
     }
   });
 });
