@@ -1,8 +1,11 @@
 /** The linear uniqueItems check that replaces ajv's pairwise loop reports the pair ajv's loop reports. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import equal from 'fast-deep-equal';
+// The equality ajv's generated code compares items with (its runtime's fast-deep-equal).
+import ajvEqual from 'ajv/dist/runtime/equal.js';
 import { duplicateItems } from '../../src/schema/unique-items.js';
+
+const equal = ((ajvEqual as unknown as { default?: unknown }).default ?? ajvEqual) as (a: unknown, b: unknown) => boolean;
 
 /** ajv's generated loop: i from the end, j from i - 1 down, the first equal pair. */
 function pairwise(items: unknown[]): [number, number] | undefined {
