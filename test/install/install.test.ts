@@ -23,7 +23,7 @@ const TARBALL = `cdp-lint-${PKG.version}.tgz`;
 /** The project's URL as the README writes it; a throwaway repository's file URL replaces it. */
 const REPO_URL = 'https://github.com/cdp-lint/cdp-lint';
 /** The packages an install of the tarball holds: cdp-lint and what its runtime dependencies pull in. */
-const RUNTIME_PACKAGES = ['ajv', 'ajv-formats', 'argparse', 'cdp-lint', 'fast-deep-equal', 'fast-uri', 'fdir', 'js-yaml', 'json-schema-traverse', 'picomatch', 'require-from-string', 'tinyglobby', 'yaml'];
+const RUNTIME_PACKAGES = ['ajv', 'ajv-formats', 'cdp-lint', 'fast-deep-equal', 'fast-uri', 'fdir', 'json-schema-traverse', 'picomatch', 'require-from-string', 'tinyglobby', 'yaml'];
 
 /** The first code block after `<!-- test/install: name -->` in the README. */
 function readmeBlock(name: string): string {
