@@ -12,8 +12,9 @@
 // (installed into os.tmpdir()/cdp-lint-bench-oad, not a project dependency): Microsoft Graph beta
 // (47 MB JSON) and Stripe's (JSON there, written as YAML here, about 3-4 MB); swagger-parser is the
 // project's own dependency. Node 24 is the npm registry's `node` package (installed into
-// os.tmpdir()/cdp-lint-bench-node24); its runs use a copy of bin/ and dist/, so that the V8 code
-// cache it writes does not replace the one the build made for Node 20. `--nodes current` skips it.
+// os.tmpdir()/cdp-lint-bench-node24); its runs use a copy of bin/ and dist/cli.cjs without the
+// build's code cache (made for Node 20's V8), as an install built on Node 20 runs on Node 24: with
+// Node's own compile cache (module.enableCompileCache), kept outside the install folder. `--nodes current` skips it.
 //
 // What it does:
 //  1. Generates the workloads deterministically with shared/tools/gen-connector.mjs into a temp folder:
@@ -196,8 +197,8 @@ function ensureNode24() {
 }
 
 /**
- * The CLI as installed, copied (bin/, dist/, node_modules linked) for runs on another Node.js: the
- * code cache that Node writes there is its own, and dist/cli.v8cache stays the build's.
+ * The CLI as installed, copied (bin/, dist/cli.cjs, node_modules linked) for runs on another Node.js:
+ * without the build's code cache, which is for the V8 of the Node.js that built it.
  */
 function installedCopy(dir) {
   rmSync(dir, { recursive: true, force: true });
@@ -439,7 +440,7 @@ function report(results, meta) {
 
 /**
  * The CLI as installed (bin/cdp-lint.cjs, dist/cli.cjs, node_modules) but with an unminified bundle
- * and its source map, so profiles name src/ functions; a first run writes its code cache.
+ * and its source map, so profiles name src/ functions (it has no build cache: V8 compiles it).
  */
 async function buildReadableBundle(dir) {
   rmSync(dir, { recursive: true, force: true });
