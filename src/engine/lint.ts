@@ -468,10 +468,11 @@ class Collector {
 
   /**
    * A node written once and reused through YAML aliases is one place: a problem a rule reports both
-   * at the anchor and in an alias's copy is kept at the anchor only, and copies that say the same
-   * thing of the same place (the anchor is not checked itself: it sits under an `x-` key) are one
-   * diagnostic, the first. A problem only one copy has (it depends on where the alias is used)
-   * stays where that alias is.
+   * at the anchor and in an alias's copy is kept at the anchor only, and copies that report the
+   * same problem (rule and messageId) of the same place are one diagnostic, the first, also when
+   * their messages name the use (`Response 200 of GET /a`, `... of GET /b`): the anchor is not
+   * checked itself when it sits under an `x-` key, and the fix is made once, where it is written.
+   * A problem only one copy has (it depends on where the alias is used) stays where that alias is.
    */
   private withoutAliasCopies(): Diagnostic[] {
     if (this.viaAlias.size === 0) return this.out;
@@ -482,7 +483,7 @@ class Collector {
       const writtenAt = this.viaAlias.get(d);
       if (writtenAt === undefined) return true;
       if (atAnchor.has(`${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}`)) return false;
-      const copy = `${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}\u0000${d.message}`;
+      const copy = `${d.ruleId}\u0000${d.messageId}\u0000${writtenAt}`;
       if (copies.has(copy)) return false;
       copies.add(copy);
       return true;

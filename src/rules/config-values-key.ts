@@ -32,7 +32,8 @@ function check(context: RuleContext, node: JsonObject, info: VisitInfo, kind: st
   if (!isObject(values)) return;
   const props = context.connector.configProperties;
   const name = own(node, 'name');
-  const owner = typeof name === 'string' ? `${kind} "${name}"` : `${kind} ${info.key}`;
+  // A list entry without a name by its place, counted from 1 (`action #3` is preDefinedActions[2]).
+  const owner = typeof name === 'string' ? `${kind} "${name}"` : /^\d+$/.test(String(info.key)) ? `${kind} #${Number(info.key) + 1}` : `${kind} ${String(info.key)}`;
   for (const key of Object.keys(values)) {
     if (props?.has(key)) continue;
     const ptr = info.ptr.child('configValues').child(key);
