@@ -13,7 +13,7 @@ import { Ptr } from '../model/pointer.js';
 import { emptyVisitors, walk, type FollowRef, type Visitors } from '../model/walk.js';
 import type { RefResolver } from '../model/refs.js';
 import { dirname, join, relative } from 'node:path';
-import type { NodeType } from '../model/node-types.js';
+import { refKindMismatch, type NodeType } from '../model/node-types.js';
 import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
 import { didYouMean, fill } from '../util/text.js';
 import { parseDirectives, type Directive } from './suppress-comments.js';
@@ -164,12 +164,18 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
-/** What a $ref reaches in another file (the walk goes on there); nothing for references within the linted file. */
+/**
+ * What a $ref reaches in another file (the walk goes on there); nothing for references within the
+ * linted file, nor for one that names a component of another kind than its place holds
+ * (`lib.yaml#/components/parameters/Limit` as a Schema): ref-target-type reports that at the $ref,
+ * and the component, right where it is, is not checked as the wrong kind.
+ */
 function followInto(connector: Connector): FollowRef {
   const refs = connector.refs;
-  return (node) => {
+  return (node, info) => {
     const ref = node['$ref'] as string;
     if (ref.startsWith('#') && refs.inLintedFile(node)) return undefined;
+    if (refKindMismatch(ref, info.type) !== undefined) return undefined;
     const r = refs.resolve(ref, node);
     if (!r.ok || r.ptr === undefined || r.ptr.file === undefined) return undefined;
     return { value: r.value, ptr: r.ptr };

@@ -246,3 +246,42 @@ export const TYPE_NAMES: Record<NodeType, string> = {
 export function typeName(t: NodeType): string {
   return TYPE_NAMES[t];
 }
+
+/** What each section of the Components Object holds (OpenAPI 3.1.0, 4.8.7 Components Object). */
+export const COMPONENT_SECTION_TYPES: Readonly<Record<string, NodeType>> = {
+  schemas: 'Schema',
+  responses: 'Response',
+  parameters: 'Parameter',
+  examples: 'Example',
+  requestBodies: 'RequestBody',
+  headers: 'Header',
+  securitySchemes: 'SecurityScheme',
+  links: 'Link',
+  callbacks: 'Callback',
+  pathItems: 'PathItem',
+};
+
+/** The section of the Components Object that holds `type`, if one does. */
+export const COMPONENT_SECTION_OF: ReadonlyMap<NodeType, string> = new Map(Object.entries(COMPONENT_SECTION_TYPES).map(([s, t]) => [t, s]));
+
+/**
+ * What a `$ref` (a URI reference: `[file]#fragment`) points at, when its fragment alone says so, in
+ * a place that holds `expected`: the kind its Components section holds
+ * (`lib.yaml#/components/parameters/Limit` is a Parameter, in this file or another), or `'document'`
+ * for the whole document (`#`, `#/`, or an empty reference: the file that holds it). Undefined when
+ * the fragment says nothing (`#/Limit`, a path) or the kind is the expected one, or when no
+ * Components section holds `expected` (nothing to compare with).
+ */
+export function refKindMismatch(ref: string, expected: NodeType): NodeType | 'document' | undefined {
+  if (!COMPONENT_SECTION_OF.has(expected)) return undefined;
+  const hash = ref.indexOf('#');
+  if (ref === '' || ((hash === 0) && (ref === '#' || ref === '#/'))) return 'document';
+  if (hash < 0) return undefined;
+  const fragment = ref.slice(hash + 1);
+  const segs = fragment.split('/');
+  // '', 'components', section, name: exactly a component, not something inside one.
+  if (segs.length !== 4 || segs[0] !== '' || segs[1] !== 'components') return undefined;
+  const section = segs[2]!;
+  const actual = Object.hasOwn(COMPONENT_SECTION_TYPES, section) ? COMPONENT_SECTION_TYPES[section] : undefined;
+  return actual !== undefined && actual !== expected ? actual : undefined;
+}

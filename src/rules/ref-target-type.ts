@@ -2,26 +2,12 @@
  * A `$ref` must point at the kind of object its place holds: a Schema where a Schema belongs, a
  * Parameter in a parameter list. One that points into another components section (a Parameter
  * where a Schema belongs) is read as that other kind, and what the platform builds from it is wrong.
+ * The same holds for a component of another file (`lib.yaml#/components/parameters/Limit`), and for
+ * a `$ref` to the whole document (`#`, or an empty one): the document is no Parameter or Schema.
  */
 import { defineRule } from './types.js';
 import { own } from '../model/json.js';
-import { Ptr } from '../model/pointer.js';
-import { typeName, type NodeType } from '../model/node-types.js';
-
-/** What each components section holds. */
-const SECTION_TYPES: Record<string, NodeType> = {
-  schemas: 'Schema',
-  responses: 'Response',
-  parameters: 'Parameter',
-  examples: 'Example',
-  requestBodies: 'RequestBody',
-  headers: 'Header',
-  securitySchemes: 'SecurityScheme',
-  links: 'Link',
-  callbacks: 'Callback',
-  pathItems: 'PathItem',
-};
-const SECTION_OF = new Map(Object.entries(SECTION_TYPES).map(([s, t]) => [t, s]));
+import { COMPONENT_SECTION_OF, refKindMismatch, typeName } from '../model/node-types.js';
 
 export const refTargetType = defineRule({
   meta: {
@@ -29,21 +15,22 @@ export const refTargetType = defineRule({
     description: 'Every `$ref` points at the kind of object its place holds (a Schema where a Schema belongs).',
     messages: {
       wrongKind: '`{{ref}}` points at {{actual}} where {{expected}} belongs: it is read as {{expected}}{{hint}}',
+      emptyRef: 'An empty `$ref` points at the whole document where {{expected}} belongs: it is read as {{expected}}{{hint}}',
     },
   },
   create(context) {
     return {
       ref(node, info) {
         const ref = own(node, '$ref');
-        if (typeof ref !== 'string' || !ref.startsWith('#/components/')) return;
-        const segs = Ptr.parse(ref).segments();
-        if (segs.length !== 3) return;
-        const actual = Object.hasOwn(SECTION_TYPES, segs[1]!) ? SECTION_TYPES[segs[1]!] : undefined;
-        const expected = info.type;
-        if (!actual || !SECTION_OF.has(expected) || actual === expected) return;
-        const section = SECTION_OF.get(expected)!;
-        const hint = `; point at \`#/components/${section}/...\` instead`;
-        context.report({ messageId: 'wrongKind', data: { ref, actual: typeName(actual), expected: typeName(expected), hint }, ptr: info.ptr.child('$ref') });
+        if (typeof ref !== 'string') return;
+        const actual = refKindMismatch(ref, info.type);
+        if (actual === undefined) return;
+        const expected = typeName(info.type);
+        const file = ref.slice(0, Math.max(0, ref.indexOf('#')));
+        const hint = `; point at \`${file}#/components/${COMPONENT_SECTION_OF.get(info.type)!}/...\` instead`;
+        const what = actual === 'document' ? 'the whole document' : typeName(actual);
+        const messageId = ref === '' ? 'emptyRef' : 'wrongKind';
+        context.report({ messageId, data: { ref, actual: what, expected, hint }, ptr: info.ptr.child('$ref') });
       },
     };
   },

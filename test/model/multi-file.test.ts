@@ -248,3 +248,59 @@ components:
     expect(only(result, 'unused-component').map((d) => [d.file, d.pointer, d.line])).toEqual([['spec/openapi.yaml', '/components/schemas/Local', 9]]);
   });
 });
+
+describe('a $ref to a component of another kind in another file', () => {
+  it('is one ref-target-type error at the $ref; the component, valid where it is, is not checked as the wrong kind', () => {
+    t.write(
+      'spec/openapi.yaml',
+      `${HEAD}paths:
+  /things:
+    get:
+      parameters:
+        - $ref: '../lib/lib.yaml#/components/schemas/Thing'
+        - $ref: '../lib/lib.yaml#/components/parameters/Limit'
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '../lib/lib.yaml#/components/parameters/Limit'}
+`,
+    );
+    t.write(
+      'lib/lib.yaml',
+      `openapi: 3.0.3
+info: {title: Lib, version: '1'}
+paths: {}
+components:
+  parameters:
+    Limit: {name: limit, in: query, schema: {type: integer}}
+  schemas:
+    Thing: {type: object}
+`,
+    );
+    const result = lintPath(t.path('spec/openapi.yaml'));
+    expect(all(result)).toEqual([
+      {
+        file: 'spec/openapi.yaml',
+        ruleId: 'ref-target-type',
+        severity: 'error',
+        pointer: '/paths/~1things/get/parameters/0/$ref',
+        line: 8,
+        column: 17,
+        message: '`../lib/lib.yaml#/components/schemas/Thing` points at a Schema where a Parameter belongs: it is read as a Parameter; point at `../lib/lib.yaml#/components/parameters/...` instead',
+      },
+      {
+        file: 'spec/openapi.yaml',
+        ruleId: 'ref-target-type',
+        severity: 'error',
+        pointer: '/paths/~1things/get/responses/200/content/application~1json/schema/items/$ref',
+        line: 17,
+        column: 31,
+        message: '`../lib/lib.yaml#/components/parameters/Limit` points at a Parameter where a Schema belongs: it is read as a Schema; point at `../lib/lib.yaml#/components/schemas/...` instead',
+      },
+    ]);
+  });
+});
