@@ -2,6 +2,7 @@
 import type { Diagnostic, LintResult, Range, Summary, Suppression, SuppressedDiagnostic } from '../types.js';
 import type { FormatOptions } from './options.js';
 import { escapeJsonText } from './escape.js';
+import { fixWrites } from './options.js';
 
 function copyRange(range: Range): Range {
   return {
@@ -13,9 +14,10 @@ function copyRange(range: Range): Range {
 /** A diagnostic as the JSON report gives it. */
 export type JsonDiagnostic = Omit<Diagnostic, 'fix'> & { fixable: boolean };
 
-// The edits are for --fix, not for readers: the report says only whether there are any.
-function copyDiagnostic(d: Diagnostic): JsonDiagnostic {
-  return { ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range), fixable: d.fix !== undefined && d.fix.length > 0 };
+// The edits are for --fix, not for readers: the report says only whether --fix would make them
+// (never in a file reached only through $refs: --fix writes the files it lints, see fixWrites).
+function copyDiagnostic(d: Diagnostic, writable: boolean): JsonDiagnostic {
+  return { ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, pointer: d.pointer, range: copyRange(d.range), fixable: writable && d.fix !== undefined && d.fix.length > 0 };
 }
 
 function copySummary(summary: Summary): Summary {
@@ -27,8 +29,8 @@ function copySummary(summary: Summary): Summary {
 }
 
 /** A suppressed problem: the diagnostic, then what silenced it and why. */
-function copySuppressed(d: SuppressedDiagnostic): JsonDiagnostic & { suppression: Suppression } {
-  return { ...copyDiagnostic(d), suppression: { kind: d.suppression.kind, reason: d.suppression.reason, source: d.suppression.source } };
+function copySuppressed(d: SuppressedDiagnostic, writable: boolean): JsonDiagnostic & { suppression: Suppression } {
+  return { ...copyDiagnostic(d, writable), suppression: { kind: d.suppression.kind, reason: d.suppression.reason, source: d.suppression.source } };
 }
 
 /**
@@ -41,8 +43,8 @@ export function formatJson(result: LintResult, _options: FormatOptions): string 
     path: f.path,
     layout: f.layout,
     ...(f.fixed !== undefined ? { fixed: f.fixed } : {}),
-    diagnostics: f.diagnostics.map(copyDiagnostic),
-    ...(f.suppressed && f.suppressed.length > 0 ? { suppressed: f.suppressed.map(copySuppressed) } : {}),
+    diagnostics: f.diagnostics.map((d) => copyDiagnostic(d, fixWrites(f))),
+    ...(f.suppressed && f.suppressed.length > 0 ? { suppressed: f.suppressed.map((d) => copySuppressed(d, fixWrites(f))) } : {}),
   }));
   const unused = result.unusedSuppressions && result.unusedSuppressions.length > 0 ? { unusedSuppressions: result.unusedSuppressions.map((u) => ({ ...u })) } : {};
   return escapeJsonText(JSON.stringify({ files, summary: copySummary(result.summary), ...unused }, null, 2));

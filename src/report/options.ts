@@ -1,4 +1,5 @@
 /** Options every formatter takes; the CLI builds them once from flags and the rule registry. */
+import type { FileResult } from '../types.js';
 
 export interface RuleMeta {
   description: string;
@@ -21,4 +22,13 @@ export interface FormatOptions {
   width?: number;
   /** Metadata of known rules, keyed by rule id; diagnostics of unknown ids are still printed. */
   rules: Map<string, RuleMeta>;
+}
+
+/**
+ * Whether `--fix` writes this file: every file it lints, never one reached only through `$ref`s
+ * (layout `referenced`), whose problems are reported but left as they are. Reports count and mark
+ * as fixable only the problems of files it writes.
+ */
+export function fixWrites(file: FileResult): boolean {
+  return file.layout !== 'referenced';
 }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, FileResult, LintResult, Severity, Summary } from '../types.js';
 import { plural, relativePath, toRegion } from './common.js';
 import { shown } from './escape.js';
-import type { FormatOptions } from './options.js';
+import { fixWrites, type FormatOptions } from './options.js';
 
 interface Row {
   line: string;
@@ -176,7 +176,7 @@ function summaryText(summary: Summary): string {
 
 /** As ESLint says it: how many of the reported problems --fix would fix. */
 function fixableLine(result: LintResult): string | undefined {
-  const fixable = result.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.fix !== undefined && d.fix.length > 0).length, 0);
+  const fixable = result.files.reduce((n, f) => (fixWrites(f) ? n + f.diagnostics.filter((d) => d.fix !== undefined && d.fix.length > 0).length : n), 0);
   if (fixable === 0) return undefined;
   return `${plural(fixable, 'problem')} can be fixed with --fix`;
 }

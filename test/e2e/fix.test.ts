@@ -100,4 +100,17 @@ describe('--fix', () => {
     expect(w.run('--fix', 'fixable.json')).toEqual({ code: 0, stdout: '✔ No problems found in 1 file\n', stderr: 'cdp-lint: fixed 3 problems in fixable.json\n' });
     expect(w.run('fixable.json').code).toBe(0);
   });
+
+  it('does not offer to fix a problem in a file reached only through a $ref, which it never writes', () => {
+    w.write('.git/HEAD', 'ref: refs/heads/main\n'); // the reference root: the workspace
+    w.write('api/f.yaml', "openapi: 3.0.3\ninfo: {title: Split, version: '1'}\npaths:\n  /a: {$ref: ../ops/a.yaml}\n");
+    const part = "get:\n  responses:\n    '200': {description: OK}\n  x-cdp-operation-settings:\n    customSteps:\n      - {name: s, vendor: idx}\n";
+    w.write('ops/a.yaml', part);
+    const report = 'ops/a.yaml\n  6:19  warning  Unknown key `vendor` in `customSteps[0]`: the platform ignores it; did you mean `provider`?  unknown-key\n\n✖ 1 problem (0 errors, 1 warning, 0 infos)\n';
+    expect(w.run('api/f.yaml')).toEqual({ code: 0, stdout: report, stderr: '' });
+    const json = JSON.parse(w.run('api/f.yaml', '-f', 'json').stdout);
+    expect(json.files.map((f: { path: string; diagnostics: Array<{ fixable: boolean }> }) => [f.path, f.diagnostics.map((d) => d.fixable)])).toEqual([['api/f.yaml', []], ['ops/a.yaml', [false]]]);
+    expect(w.run('--fix', 'api/f.yaml')).toEqual({ code: 0, stdout: report, stderr: '' });
+    expect(w.read('ops/a.yaml')).toBe(part);
+  });
 });
