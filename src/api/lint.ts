@@ -4,7 +4,7 @@
  * It never writes to stdout or stderr; what the CLI prints about fixes comes through `onFix`.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { collectTargets, UsageError, type Target } from '../cli/files.js';
 import { unreadableResult, type LintOptions as EngineOptions } from '../engine/lint.js';
@@ -94,6 +94,7 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
   const baseline = options.baseline === undefined ? undefined : readBaselineFile(resolve(session.cwd, options.baseline), options.baseline, session.limits.maxFileSize);
   const targets = await collectTargets(patterns, session.cwd);
   const unreadable: string[] = [];
+  const ignoredNamed: string[] = [];
   const linted = await lintTargets(targets, {
     configs: session.configs,
     limits: session.limits,
@@ -103,9 +104,11 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
     threads,
     cwd: session.cwd,
     unreadable,
+    ignoredNamed,
   });
   for (const line of unreadable) hooks.warn?.(line);
-  if (linted.length === 0 && !options.onlyConnectors) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}`);
+  for (const line of ignoredNamed) hooks.warn?.(line);
+  if (linted.length === 0 && !options.onlyConnectors && ignoredNamed.length === 0) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}`);
   hooks.linted?.(linted);
   const fixesWritten = options.fix === true ? fixAll(linted, hooks) : true;
   // Configuration suppressions apply to what --fix left; comments were applied while linting.
@@ -138,6 +141,8 @@ interface LintContext {
   cwd: string;
   /** Receives one line for each file or folder found by walking that could not be read. */
   unreadable: string[];
+  /** Receives one line for each file named as such (not found in a folder or by a glob) that an `ignore` list matches. */
+  ignoredNamed: string[];
 }
 
 /**
@@ -195,7 +200,12 @@ async function lintEach(targets: Target[], ctx: LintContext): Promise<Linted[]> 
     unread.push({ before, linted: { path, result: unreadableResult(display, line, ctx.configs.severitiesFor(path)) } });
   };
   for (const t of targets) {
-    if (ctx.configs.configFor(t.path)?.ignores(t.path)) continue;
+    const config = ctx.configs.configFor(t.path);
+    if (config?.ignores(t.path)) {
+      // As ESLint does: a file named on the command line and ignored is said so, not silently dropped.
+      if (t.explicit && !t.globbed) ctx.ignoredNamed.push(`${t.display} was not linted: the \`ignore\` list of ${relative(ctx.cwd, config.path) || config.path} matches it`);
+      continue;
+    }
     if (t.unreadable !== undefined) {
       notRead(t.path, t.display, `${t.unreadable}; the files in this folder were not linted`, jobs.length);
       continue;

@@ -121,17 +121,21 @@ describe('ignore', () => {
     w.write('repo/connectors/new.draft.json', BROKEN_JSON);
     w.write('repo/connectors/warn.json', WARNING_JSON);
     // Run from the parent folder: globs are relative to the config file, not to the working directory.
-    const r = w.run('repo', 'repo/legacy/old.json');
+    const r = w.run('repo/legacy/old.json', 'repo');
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('cdp-lint: repo/legacy/old.json was not linted: the `ignore` list of repo/.cdp-lint.yaml matches it\n');
     expect(r.stdout.split('\n').slice(0, 2)).toEqual(['repo/connectors/warn.json', `  15:57  warning  ${MESSAGES.vendor}  unknown-key`]);
     expect(r.stdout).not.toContain('old.json');
     expect(r.stdout).not.toContain('draft');
   });
 
-  it('is a usage error when every named file is ignored', () => {
+  it('says so on stderr when a named file is ignored (as ESLint does), and is no error when every named file is', () => {
     w.write('.cdp-lint.json', '{"ignore": ["*.json"]}');
     w.write('broken.json', BROKEN_JSON);
-    expect(w.run('broken.json')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: No connector definitions found in broken.json\n' });
+    expect(w.run('broken.json')).toEqual({ code: 0, stdout: '✔ No problems found in 0 files\n', stderr: 'cdp-lint: broken.json was not linted: the `ignore` list of .cdp-lint.json matches it\n' });
+    // Found in a folder or by a glob, an ignored file is skipped without a word.
+    expect(w.run('.')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: No connector definitions found in .\n' });
+    expect(w.run('*.json')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: No connector definitions found in *.json\n' });
   });
 });
 
