@@ -275,7 +275,7 @@ export const COMPONENT_SECTION_OF: ReadonlyMap<NodeType, string> = new Map(Objec
 export function refKindMismatch(ref: string, expected: NodeType): NodeType | 'document' | undefined {
   if (!COMPONENT_SECTION_OF.has(expected)) return undefined;
   const hash = ref.indexOf('#');
-  if (ref === '' || ((hash === 0) && (ref === '#' || ref === '#/'))) return 'document';
+  if (ref === '' || ref === '#' || ref === '#/') return 'document';
   if (hash < 0) return undefined;
   const fragment = ref.slice(hash + 1);
   const segs = fragment.split('/');
