@@ -8,7 +8,7 @@
  * Anything else (and every error, whose message comes from the exact path) takes the exact path.
  */
 import { jsYamlLib, type JsYamlState } from '../util/deps.js';
-import { LocationIndex, type ContainerLoc, type Span, type Target } from './locations.js';
+import { keyIndex, LocationIndex, type ContainerLoc, type Span, type Target } from './locations.js';
 import type { ParseOutput, ParseProblem } from './json.js';
 import { parseYaml, yamlDepthProblem, type YamlLimits } from './yaml.js';
 
@@ -60,12 +60,14 @@ export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | u
   if ((text.includes('%') && DIRECTIVE.test(text)) || (text.includes('\r') && CR_ONLY.test(text))) return undefined;
   let value: unknown;
   let input = '';
+  const log = new EventLog(text.length);
   try {
     value = load(text, maxDepth, (event, state) => {
-      if (event !== 'close') return;
+      if (event === 'open') return log.open(state.position);
       input = state.input;
       plainEnough(state, maxDepth);
       if (state.kind === 'mapping') compactIndexKeys(state);
+      log.close(state.position, state.kind);
     });
   } catch {
     return undefined;
@@ -76,7 +78,7 @@ export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | u
   // of that copy, which they keep in memory: the text is kept as a slice of it too, and the original
   // can go. Unless js-yaml dropped a byte order mark, where its offsets start one later.
   const own = text.charCodeAt(0) !== 0xfeff && input.startsWith(text) ? input.slice(0, text.length) : text;
-  return { value, locations: new LazyYamlLocations(own, limits), problems: [], ok: true, text: own };
+  return { value, locations: new LazyYamlLocations(own, log.done(), limits), problems: [], ok: true, text: own };
 }
 
 type Listener = (event: 'open' | 'close', state: JsYamlState) => void;
@@ -99,7 +101,8 @@ function plainEnough(state: JsYamlState, maxDepth: number): void {
   if (state.kind === 'mapping' || state.kind === 'sequence') {
     if (state.tag !== null || state.depth > maxDepth) throw ABORT;
     // A merge key (`<<`), which the exact path expands; js-yaml's core schema would keep it as a key.
-    if (state.kind === 'mapping' && Object.prototype.hasOwnProperty.call(state.result, '<<')) throw ABORT;
+    // A key `null`: js-yaml names a null key (`~:`, `null:`) `null`, the exact path names it ''.
+    if (state.kind === 'mapping' && (Object.prototype.hasOwnProperty.call(state.result, '<<') || Object.prototype.hasOwnProperty.call(state.result, 'null'))) throw ABORT;
   }
 }
 
@@ -184,18 +187,109 @@ function tooLargeForExact(text: string, limits: YamlLimits): ParseProblem {
   };
 }
 
-/** Positions computed on first use, by a second pass of js-yaml with a listener, for its own copy of the value. */
-class LazyYamlLocations extends LocationIndex {
-  private real: { value: unknown; locations: LocationIndex } | undefined;
+/** A node's kind in an EventLog. */
+const KIND_NONE = 0;
+const KIND_SCALAR = 1;
+const KIND_SEQUENCE = 2;
+const KIND_MAPPING = 3;
+
+/**
+ * js-yaml's listener events for one document, in order, as integers, with no object per node: an
+ * `open` is the offset where composing a node started (>= 0); a `close` is the bitwise NOT of the
+ * offset where it stopped (< 0), followed by the node's kind (KIND_*). Three integers per node,
+ * outside the JavaScript heap: what placing nodes later needs, without reading the text again.
+ */
+export class EventLog {
+  private data: Int32Array;
+  private length = 0;
+
+  /** Integers logged so far: the log index the next event gets. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** `textLength`: UTF-16 code units of the text, to size the first buffer (it grows as needed). */
+  constructor(textLength: number) {
+    this.data = new Int32Array(Math.min(Math.max(256, textLength >> 2), 1 << 22));
+  }
+
+  open(position: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = position;
+  }
+
+  close(position: number, kind: JsYamlState['kind']): void {
+    if (this.length + 2 > this.data.length) this.grow();
+    this.data[this.length++] = ~position;
+    this.data[this.length++] = kind === 'mapping' ? KIND_MAPPING : kind === 'sequence' ? KIND_SEQUENCE : kind === 'scalar' ? KIND_SCALAR : KIND_NONE;
+  }
+
+  /** The events, in a buffer of their own size. */
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/**
+ * Positions computed on first use, container by container, for the pointers asked for (as the JSON
+ * fast path does): from the events the first pass logged, without reading the text again; where a
+ * key's text does not spell its name plainly (an escape, `1.0` for `1`), from the events of a
+ * second pass of js-yaml that keeps each key's value; for a shape neither places, from the exact path.
+ */
+export class LazyYamlLocations extends LocationIndex {
+  /** What placed the nodes, once a position was asked for: the first pass's events, a second pass, or the exact path. */
+  placedBy: 'events' | 'second pass' | 'exact path' | undefined;
+  private tree: EventTree | undefined;
+  private exactOut: { value: unknown; locations: LocationIndex } | undefined;
 
   constructor(
     private readonly text: string,
+    private log: Int32Array | undefined,
     private readonly limits: YamlLimits,
   ) {
     super();
   }
 
-  /** Positions from the exact path, for a shape the second pass does not place; past its size, the root's only. */
+  override find(root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
+    if (this.placedBy === undefined) {
+      this.tree = new EventTree(this.text, this.log!, undefined);
+      this.log = undefined;
+      this.placedBy = 'events';
+    }
+    if (this.tree) {
+      try {
+        return this.found(this.tree.find(root, segments, target));
+      } catch (e) {
+        if (e !== ABORT) throw e;
+      }
+      this.tree = undefined;
+      if (this.placedBy === 'events') {
+        const second = secondPass(this.text);
+        if (second) {
+          this.tree = new EventTree(this.text, second.log, second.results);
+          this.placedBy = 'second pass';
+          return this.find(root, segments, target);
+        }
+      }
+      this.placedBy = 'exact path';
+    }
+    this.exactOut ??= this.exact();
+    // The exact path's positions are for its own copy of the value: the pointer's path is the same in both.
+    return this.found(this.exactOut.locations.find(this.exactOut.value, segments, target));
+  }
+
+  private found(result: { span: Span; resolvedDepth: number }): { span: Span; resolvedDepth: number } {
+    this.rootSpan = this.tree?.rootSpan ?? this.exactOut?.locations.rootSpan ?? this.rootSpan;
+    return result;
+  }
+
+  /** Positions from the exact path, for a shape the events do not place; past its size, the root's only. */
   private exact(): { value: unknown; locations: LocationIndex } {
     if (this.text.length <= EXACT_YAML_MAX_CHARS) {
       const out = parseYaml(this.text, this.limits);
@@ -203,120 +297,309 @@ class LazyYamlLocations extends LocationIndex {
     }
     return { value: undefined, locations: new LocationIndex() };
   }
-
-  override find(_root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
-    this.real ??= yamlPositions(this.text, this.limits.maxDepth) ?? this.exact();
-    // The pointer's path is the same in both values; only object identities differ.
-    return this.real.locations.find(this.real.value, segments, target);
-  }
 }
 
-/** One node as js-yaml composed it: where composing started and ended, and its children in order. */
-interface NodeRecord {
-  open: number;
-  close: number;
-  kind: string | null;
-  result: unknown;
-  /** Children in order; once a collection is placed, only its last child (what its end needs). */
-  children: NodeRecord[] | null;
-  /** The end, once computed (endOf). */
-  end?: number;
-}
-
-/**
- * Parse again, recording every node js-yaml composes, and turn the records into the same
- * LocationIndex the exact path fills (the same spans, to the offset). Undefined when the document
- * has a shape this does not place (an explicit `?` key, a key that is not a string or number, a
- * flow pair in a sequence, a tag): the exact path places those.
- */
-export function yamlPositions(text: string, maxDepth: number): { value: unknown; locations: LocationIndex } | undefined {
-  const locations = new LocationIndex();
-  const stack: NodeRecord[] = [];
-  let root: NodeRecord | undefined;
-  const listener: Listener = (event, state) => {
-    if (event === 'open') {
-      stack.push({ open: state.position, close: 0, kind: null, result: undefined, children: null });
-      return;
-    }
-    plainEnough(state, Math.min(maxDepth, READER_MAX_DEPTH));
-    if (state.kind === 'mapping') compactIndexKeys(state);
-    let rec = stack.pop()!;
-    rec.close = state.position;
-    rec.kind = state.kind;
-    rec.result = state.result;
-    // A node js-yaml first read as a possible mapping key and then kept as it was wraps that read.
-    const only = rec.children?.length === 1 ? rec.children[0]! : undefined;
-    if (only && only.result === rec.result) rec = only;
-    else if (rec.kind === 'mapping' || rec.kind === 'sequence') {
-      place(text, rec, locations);
-      if (rec.children && rec.children.length > 1) rec.children = [rec.children[rec.children.length - 1]!];
-    }
-    const parent = stack[stack.length - 1];
-    if (parent) (parent.children ??= []).push(rec);
-    else root = rec;
-  };
-  let value: unknown;
+/** Parse again, logging every event, with each scalar's value by the log index of its close (the keys' names). */
+function secondPass(text: string): { log: Int32Array; results: unknown[] } | undefined {
+  const log = new EventLog(text.length);
+  const results: unknown[] = [];
   try {
-    value = load(text, maxDepth, listener);
+    load(text, READER_MAX_DEPTH, (event, state) => {
+      if (event === 'open') return log.open(state.position);
+      if (state.kind === 'scalar') results[log.size] = state.result;
+      log.close(state.position, state.kind);
+    });
   } catch {
     return undefined;
   }
-  if (!root) return undefined;
-  const start = startOf(text, root.open);
-  locations.rootSpan = { start, end: endOf(text, root, start) };
-  return { value, locations };
+  return { log: log.done(), results };
 }
 
-/** Record the spans of a collection's entries; throws ABORT for a shape the exact path must place. */
-function place(text: string, rec: NodeRecord, locations: LocationIndex): void {
-  const children = rec.children ?? [];
-  const spans: number[] = [];
-  if (rec.kind === 'sequence') {
-    const items = rec.result as unknown[];
-    if (children.length !== items.length) throw ABORT;
-    for (const child of children) {
-      const start = startOf(text, child.open);
-      if (isKey(text, child, start)) throw ABORT;
-      spans.push(start, endOf(text, child, start));
+/** A placed collection: its entries' spans (ContainerLoc), and the node of each entry's value (-1: none written). */
+interface Placed extends ContainerLoc {
+  nodes: number[];
+}
+
+/**
+ * The nodes of one document as its EventLog holds them. A node is the log index of its `open`;
+ * `close` is the index of its close event. Collections are placed on first use, and each is
+ * checked against the value it stands for (its keys, or its length): where they differ, ABORT.
+ */
+class EventTree {
+  /** Node -> the log index of its close event, built on first use. */
+  private readonly closes: Int32Array;
+  private readonly placed = new Map<number, Placed>();
+  private readonly ends = new Map<number, number>();
+  private readonly root: number;
+  readonly rootSpan: Span;
+
+  constructor(
+    private readonly text: string,
+    private readonly log: Int32Array,
+    /** Each scalar's value by the log index of its close; without it, keys are named by their text. */
+    private readonly results: unknown[] | undefined,
+  ) {
+    this.closes = new Int32Array(log.length);
+    const open: number[] = [];
+    for (let i = 0; i < log.length; ) {
+      if (log[i]! >= 0) open.push(i++);
+      else {
+        this.closes[open.pop()!] = i;
+        i += 2;
+      }
     }
-    locations.set(items, { keys: null, spans });
-    return;
+    if (log.length === 0) throw ABORT;
+    this.root = this.resolve(0);
+    const start = startOf(text, log[this.root]!);
+    this.rootSpan = { start, end: this.endOf(this.root, start) };
   }
-  const obj = rec.result as Record<string, unknown>;
-  const keys: string[] = [];
-  const flow = text.charCodeAt(startOf(text, rec.open)) === 123;
-  for (let i = 0; i < children.length; i++) {
-    const key = children[i]!;
-    // Where a block mapping ends (`...`, the end of the text), js-yaml tries one more key and finds nothing.
-    if (key.kind === null && i === children.length - 1) break;
-    const keyStart = startOf(text, key.open);
-    if (!isKey(text, key, keyStart)) throw ABORT;
-    const name = keyText(key.result);
-    const keyEnd = endOf(text, key, keyStart);
-    const next = children[i + 1];
-    let valueStart: number;
-    let valueEnd: number;
-    const hasValue = next !== undefined && !isKey(text, next, startOf(text, next.open));
-    if (hasValue) i++;
-    if (hasValue && next.kind !== null) {
-      valueStart = startOf(text, next.open);
-      valueEnd = endOf(text, next, valueStart);
-    } else {
-      // No value written (`key:`): the exact path places the empty value past the colon and the
-      // spaces after it (and, in a flow mapping, line breaks).
-      valueStart = text.indexOf(':', keyEnd) + 1;
-      for (let c = text.charCodeAt(valueStart); c === 32 || c === 9 || (flow && (c === 10 || c === 13)); c = text.charCodeAt(valueStart)) valueStart++;
-      valueEnd = valueStart;
+
+  private kind(node: number): number {
+    return this.log[this.closes[node]! + 1]!;
+  }
+
+  private close(node: number): number {
+    return ~this.log[this.closes[node]!]!;
+  }
+
+  /** The node's children, in order. */
+  private children(node: number): number[] {
+    const out: number[] = [];
+    const end = this.closes[node]!;
+    for (let child = node + 1; child < end; child = this.closes[child]! + 2) out.push(this.resolve(child));
+    return out;
+  }
+
+  /**
+   * A node js-yaml first read as a possible mapping key and then kept as it was wraps that read: its
+   * only child, of its kind, starting where it starts. The node itself otherwise.
+   */
+  private resolve(node: number): number {
+    const end = this.closes[node]!;
+    const only = node + 1;
+    if (only >= end || this.closes[only]! + 2 !== end) return node;
+    if (skipToNode(this.text, this.log[only]!) !== skipToNode(this.text, this.log[node]!)) return node;
+    const inner = this.resolve(only);
+    return this.kind(inner) === this.kind(node) ? inner : node;
+  }
+
+  find(root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
+    let node = this.root;
+    let value = root;
+    let span = this.rootSpan;
+    let keySpan: Span | null = null;
+    for (let i = 0; i < segments.length; i++) {
+      if (value === null || typeof value !== 'object') return { span: keySpan ?? span, resolvedDepth: i };
+      const loc = this.container(node, value);
+      let idx: number;
+      if (loc.keys) {
+        idx = keyIndex(loc, loc.keys, segments[i]!);
+        if (idx < 0) return { span, resolvedDepth: i };
+        keySpan = { start: loc.spans[idx * 4]!, end: loc.spans[idx * 4 + 1]! };
+        span = { start: loc.spans[idx * 4 + 2]!, end: loc.spans[idx * 4 + 3]! };
+        value = (value as Record<string, unknown>)[loc.keys[idx]!];
+      } else {
+        const seg = segments[i]!;
+        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
+        idx = Number(seg);
+        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
+        keySpan = null;
+        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
+        value = (value as unknown[])[idx];
+      }
+      node = loc.nodes[idx]!;
     }
-    keys.push(name);
-    spans.push(keyStart, keyEnd, valueStart, valueEnd);
+    return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
   }
-  // Every key placed, none twice (js-yaml refuses duplicates): the object's own keys, counted.
-  let own = 0;
-  for (const _ in obj) own++;
-  if (own !== keys.length) throw ABORT;
-  const loc: ContainerLoc = { keys, spans };
-  locations.set(obj, loc);
+
+  /** The placed collection `node`, which must be `value`'s. */
+  private container(node: number, value: object): Placed {
+    let loc = this.placed.get(node);
+    if (!loc) {
+      loc = this.place(node);
+      this.placed.set(node, loc);
+    }
+    if (loc.keys === null) {
+      if (!Array.isArray(value) || value.length !== loc.nodes.length) throw ABORT;
+      return loc;
+    }
+    if (Array.isArray(value)) throw ABORT;
+    const keys = loc.keys;
+    let own = 0;
+    for (const _ in value) own++;
+    if (own !== keys.length) throw ABORT;
+    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(value, key)) throw ABORT;
+    // Every key is one of the mapping's and there are as many: distinct unless two texts name the
+    // same key (`1.0` is the key `1`, so `1.0` and `"1.0"` both read as `1.0`).
+    if (this.results === undefined && keys.length > 1 && new Set(keys).size !== keys.length) throw ABORT;
+    return loc;
+  }
+
+  /** Record the spans of a collection's entries; throws ABORT for a shape the exact path must place. */
+  private place(node: number): Placed {
+    const text = this.text;
+    const kind = this.kind(node);
+    if (kind !== KIND_MAPPING && kind !== KIND_SEQUENCE) throw ABORT;
+    const children = this.children(node);
+    const spans: number[] = [];
+    const nodes: number[] = [];
+    if (kind === KIND_SEQUENCE) {
+      for (const child of children) {
+        const start = startOf(text, this.log[child]!);
+        if (this.isKey(child, start)) throw ABORT;
+        spans.push(start, this.endOf(child, start));
+        nodes.push(child);
+      }
+      return { keys: null, spans, nodes };
+    }
+    const keys: string[] = [];
+    const flow = text.charCodeAt(startOf(text, this.log[node]!)) === 123;
+    for (let i = 0; i < children.length; i++) {
+      const key = children[i]!;
+      // Where a block mapping ends (`...`, the end of the text), js-yaml tries one more key and finds nothing.
+      if (this.kind(key) === KIND_NONE && i === children.length - 1) break;
+      const keyStart = startOf(text, this.log[key]!);
+      if (!this.isKey(key, keyStart)) throw ABORT;
+      const keyEnd = this.endOf(key, keyStart);
+      const name = this.results ? keyText(this.results[this.closes[key]!]) : keyAsWritten(text, keyStart, keyEnd);
+      const next = children[i + 1];
+      let valueStart: number;
+      let valueEnd: number;
+      const hasValue = next !== undefined && !this.isKey(next, startOf(text, this.log[next]!));
+      if (hasValue) i++;
+      if (hasValue && this.kind(next) !== KIND_NONE) {
+        valueStart = startOf(text, this.log[next]!);
+        valueEnd = this.endOf(next, valueStart);
+        nodes.push(next);
+      } else {
+        // No value written (`key:`): the exact path places the empty value past the colon and the
+        // spaces after it (and, in a flow mapping, line breaks).
+        valueStart = text.indexOf(':', keyEnd) + 1;
+        for (let c = text.charCodeAt(valueStart); c === 32 || c === 9 || (flow && (c === 10 || c === 13)); c = text.charCodeAt(valueStart)) valueStart++;
+        valueEnd = valueStart;
+        nodes.push(-1);
+      }
+      keys.push(name);
+      spans.push(keyStart, keyEnd, valueStart, valueEnd);
+    }
+    return { keys, spans, nodes };
+  }
+
+  /** A node followed on its line by `:` is a mapping key; a collection or an empty node as a key is left to the exact path. */
+  private isKey(node: number, start: number): boolean {
+    const text = this.text;
+    let i = this.close(node);
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 58 || i <= start) return false;
+    if (this.kind(node) !== KIND_SCALAR) throw ABORT;
+    return true;
+  }
+
+  /**
+   * Where a node's text ends, as the `yaml` package's range counts it. A block collection ends with
+   * its last entry's line: the chain of last entries is followed down without recursion, then the
+   * ends are set on the way back up.
+   */
+  private endOf(node: number, start: number): number {
+    const known = this.ends.get(node);
+    if (known !== undefined) return known;
+    const chain: number[] = [];
+    let n = node;
+    let s = start;
+    let end: number;
+    for (;;) {
+      const direct = this.directEnd(n, s);
+      if (direct !== undefined) {
+        end = direct;
+        break;
+      }
+      chain.push(n);
+      const children = this.children(n);
+      const last = children[children.length - 1];
+      if (last === undefined) {
+        end = trimEnd(this.text, s, this.close(n));
+        break;
+      }
+      const lastEnd = this.ends.get(last);
+      if (lastEnd !== undefined) {
+        end = lastEnd;
+        break;
+      }
+      n = last;
+      s = startOf(this.text, this.log[last]!);
+    }
+    if (chain[chain.length - 1] !== n) this.ends.set(n, end);
+    // Each block collection of the chain ends on its last entry's line.
+    for (let k = chain.length - 1; k >= 0; k--) {
+      end = lineEnd(this.text, end);
+      this.ends.set(chain[k]!, end);
+    }
+    return end;
+  }
+
+  /** The end of a scalar or a flow collection; undefined for a block collection. */
+  private directEnd(node: number, start: number): number | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(start);
+    const kind = this.kind(node);
+    if (kind === KIND_SCALAR || kind === KIND_NONE) {
+      if (c === 34 || c === 39 || c === 91 || c === 123) return this.close(node);
+      if (c === 124 || c === 62) return blockScalarEnd(text, start, this.close(node));
+      return trimEnd(text, start, this.close(node));
+    }
+    if (c === 91 || c === 123) return this.close(node);
+    return undefined;
+  }
+}
+
+/**
+ * Parse with js-yaml and place every container from its events (as the fast path does for the
+ * pointers asked for): the value and its positions, the same spans the exact path records.
+ * Undefined for a shape the events do not place (an explicit `?` key, a key that is not a string
+ * or number, a flow pair in a sequence, a tag): the exact path places those.
+ */
+export function yamlPositions(text: string, maxDepth: number): { value: unknown; locations: LocationIndex } | undefined {
+  const log = new EventLog(text.length);
+  let value: unknown;
+  try {
+    value = load(text, maxDepth, (event, state) => {
+      if (event === 'open') return log.open(state.position);
+      plainEnough(state, Math.min(maxDepth, READER_MAX_DEPTH));
+      if (state.kind === 'mapping') compactIndexKeys(state);
+      log.close(state.position, state.kind);
+    });
+  } catch {
+    return undefined;
+  }
+  const locations = new LazyYamlLocations(text, log.done(), { maxDepth, maxAliases: 0 });
+  // Every container, from the root down: what the exact path records.
+  const stack: Array<{ v: unknown; segments: string[] }> = [{ v: value, segments: [] }];
+  while (stack.length > 0) {
+    const { v, segments } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    for (const key of Object.keys(v)) {
+      const child = [...segments, key];
+      locations.find(value, child, 'value');
+      stack.push({ v: (v as Record<string, unknown>)[key], segments: child });
+    }
+  }
+  return locations.placedBy === 'exact path' ? undefined : { value, locations };
+}
+
+/**
+ * A key's name as its text spells it: a plain key as written (js-yaml's `200` is the key `200`;
+ * a text that names no key of the mapping, such as `1.0` for `1`, is refused later), a
+ * single-quoted one with `''` read as `'`, a double-quoted one without escapes; else ABORT.
+ */
+function keyAsWritten(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  if (c === 39) return text.slice(start + 1, end - 1).replaceAll("''", "'");
+  if (c === 34) {
+    const inner = text.slice(start + 1, end - 1);
+    if (inner.includes('\\')) throw ABORT;
+    return inner;
+  }
+  return text.slice(start, end);
 }
 
 /** A key as the exact path spells it: strings as they are, numbers and booleans as JavaScript prints them. */
@@ -326,17 +609,17 @@ function keyText(result: unknown): string {
   throw ABORT;
 }
 
-/** A node followed on its line by `:` is a mapping key; a collection or an empty node as a key is left to the exact path. */
-function isKey(text: string, rec: NodeRecord, start: number): boolean {
-  let i = rec.close;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  if (text.charCodeAt(i) !== 58 || i <= start) return false;
-  if (rec.kind !== 'scalar') throw ABORT;
-  return true;
-}
-
 /** Where a node's text starts: past spaces, line breaks and comments from where composing began. */
 function startOf(text: string, from: number): number {
+  const i = skipToNode(text, from);
+  const c = text.charCodeAt(i);
+  // A tag, an anchor or an alias (never met here: anchors take the exact path), or an explicit key.
+  if (c === 33 || c === 38 || c === 42) throw ABORT;
+  return i;
+}
+
+/** Past spaces, line breaks, comments and a byte order mark. */
+function skipToNode(text: string, from: number): number {
   let i = from;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -346,30 +629,7 @@ function startOf(text: string, from: number): number {
     } else if (c === 0xfeff) i++;
     else break;
   }
-  const c = text.charCodeAt(i);
-  // A tag, an anchor or an alias (never met here: anchors take the exact path), or an explicit key.
-  if (c === 33 || c === 38 || c === 42) throw ABORT;
   return i;
-}
-
-/** Where a node's text ends, as the `yaml` package's range counts it. */
-function endOf(text: string, rec: NodeRecord, start: number): number {
-  return (rec.end ??= computeEnd(text, rec, start));
-}
-
-function computeEnd(text: string, rec: NodeRecord, start: number): number {
-  const c = text.charCodeAt(start);
-  if (rec.kind === 'scalar' || rec.kind === null) {
-    if (c === 34 || c === 39 || c === 91 || c === 123) return rec.close;
-    if (c === 124 || c === 62) return blockScalarEnd(text, start, rec.close);
-    return trimEnd(text, start, rec.close);
-  }
-  if (c === 91 || c === 123) return rec.close;
-  // A block collection ends with its last entry's line, line break included.
-  const children = rec.children ?? [];
-  const last = children[children.length - 1];
-  const end = last ? endOf(text, last, startOf(text, last.open)) : trimEnd(text, start, rec.close);
-  return lineEnd(text, end);
 }
 
 /** From `end` on a line: past the rest of the line (spaces, a comment) and its line break; `end` itself after a line break. */
