@@ -48,6 +48,52 @@ describe('rule guard', () => {
     ]);
   });
 
+  it('calls no visitor of a rule after it threw, and every visitor of the other rules', () => {
+    const rules = new Map<string, Rule>(RULES as Map<string, Rule>);
+    const calls = { broken: 0, brokenString: 0, brokenEnd: 0, other: 0, otherString: 0, otherEnd: 0 };
+    rules.set(
+      'resource-path',
+      defineRule({
+        meta: RULES.get('resource-path')!.meta,
+        create: () => ({
+          any: () => {
+            calls.broken++;
+            throw new Error('boom');
+          },
+          string: () => void calls.brokenString++,
+          end: () => void calls.brokenEnd++,
+        }),
+      }),
+    );
+    rules.set(
+      'records-locator',
+      defineRule({
+        meta: RULES.get('records-locator')!.meta,
+        create: () => ({ any: () => void calls.other++, string: () => void calls.otherString++, end: () => void calls.otherEnd++ }),
+      }),
+    );
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([['resource-path', 'internalError']]);
+    // The root object is the first node: the broken rule is called there once, and never again.
+    expect(calls).toEqual({ broken: 1, brokenString: 0, brokenEnd: 0, other: 5, otherString: 8, otherEnd: 1 });
+  });
+
+  it('tells apart two rules that give the same visitor function: each fails on its own', () => {
+    const rules = new Map<string, Rule>(RULES as Map<string, Rule>);
+    const shared = (): void => {
+      throw new Error('shared');
+    };
+    rules.set('resource-path', defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: shared }) }));
+    rules.set('records-locator', defineRule({ meta: RULES.get('records-locator')!.meta, create: () => ({ Action: shared }) }));
+    const source = parseText('/tmp/guard.json', text, defaultLimits);
+    const result = lintSource(source, 'guard.json', { severities: severitiesFor('recommended'), rules, limits: defaultLimits });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([
+      ['records-locator', 'internalError'],
+      ['resource-path', 'internalError'],
+    ]);
+  });
+
   it('lets the error through in strict-pointer mode (tests fail loudly)', () => {
     const rules = new Map<string, Rule>([['resource-path', defineRule({ meta: RULES.get('resource-path')!.meta, create: () => ({ Action: () => { throw new Error('boom'); } }) })]]);
     const source = parseText('/tmp/guard.json', text, defaultLimits);
