@@ -34,7 +34,8 @@ export class Ptr {
     if (pointer === '' || pointer === '#') return p;
     const body = pointer.startsWith('#') ? decodeURIComponentSafe(pointer.slice(1)) : pointer;
     if (!body.startsWith('/')) return p;
-    for (const raw of body.slice(1).split('/')) p = p.child(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+    // Most segments have no `~`: they are their own unescaped text.
+    for (const raw of body.slice(1).split('/')) p = p.child(raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw);
     return p;
   }
 
@@ -118,6 +119,8 @@ export function parsePointer(pointer: string): string[] {
 }
 
 function decodeURIComponentSafe(s: string): string {
+  // Without a `%` there is nothing to decode (and nothing to throw on).
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {

@@ -240,18 +240,36 @@ export function requestSchema(op: JsonObject, refs: RefResolver): unknown {
 export function responseSchema(op: JsonObject, refs: RefResolver): unknown {
   const responses = own(op, 'responses');
   if (!isObject(responses)) return undefined;
-  const codes = Object.keys(responses);
-  const code = codes.find((c) => c === '200') ?? codes.find((c) => /^2\d\d$|^2XX$/i.test(c)) ?? codes.find((c) => c === 'default');
+  const code = Object.hasOwn(responses, '200') ? '200' : successCode(responses);
   if (code === undefined) return undefined;
   const r = refs.deref(responses[code]);
   return r.ok && isObject(r.value) ? jsonSchemaOf(r.value, refs) : undefined;
 }
 
+const SUCCESS = /^2\d\d$|^2XX$/i;
+const JSON_MEDIA = /json/i;
+
+/** The first 2xx code of `responses` in key order, else `default` (without `200`: every operation is asked, so no key list is made). */
+function successCode(responses: JsonObject): string | undefined {
+  let fallback: string | undefined;
+  for (const c in responses) {
+    if (SUCCESS.test(c)) return c;
+    if (c === 'default') fallback = c;
+  }
+  return fallback;
+}
+
 function jsonSchemaOf(holder: JsonObject, _refs: RefResolver): unknown {
   const content = own(holder, 'content');
   if (!isObject(content)) return undefined;
-  const types = Object.keys(content);
-  const mt = types.find((t) => /json/i.test(t)) ?? types[0];
+  let mt: string | undefined;
+  for (const t in content) {
+    mt ??= t;
+    if (JSON_MEDIA.test(t)) {
+      mt = t;
+      break;
+    }
+  }
   if (mt === undefined) return undefined;
   const media = content[mt];
   return isObject(media) ? own(media, 'schema') : undefined;

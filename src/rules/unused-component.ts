@@ -21,8 +21,11 @@ export const unusedComponent = defineRule({
   },
   create(context) {
     const used = new Set<string>();
+    // The same reference is written many times (every operation naming one schema): parsed once.
+    const noted = new Set<string>();
     const note = (ref: unknown) => {
-      if (typeof ref !== 'string') return;
+      if (typeof ref !== 'string' || noted.has(ref)) return;
+      noted.add(ref);
       if (ref.startsWith('#/components/')) {
         const [, section, name] = Ptr.parse(ref).segments();
         if (section !== undefined && name !== undefined) used.add(`${section}\u0000${name}`);

@@ -33,7 +33,7 @@ export const unusedConfigProperty = defineRule({
     };
     return {
       string(value, info) {
-        for (const name of mentionedNames(value)) used.add(name);
+        if (value.includes('$')) for (const name of mentionedNames(value)) used.add(name);
         // Paging field names (pageSizeFieldName: "limit") are filled from the property of that name.
         if (info.key.endsWith('FieldName')) used.add(value);
         if (info.parentType === 'Server' && info.key === 'url') for (const m of value.matchAll(TEMPLATE_PARAM)) used.add(m[1]!);
