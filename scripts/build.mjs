@@ -64,9 +64,24 @@ function linearErrors(code) {
   return out;
 }
 
-/** ajv's standalone code with its quadratic parts made linear. */
+/**
+ * ajv escapes each key it descends into for the instancePath it passes down, with two regular
+ * expression replaces, whether or not an error follows; and it tests extension keys with
+ * /^x-/u. A key without `~` and `/` is its own escape, and /^x-/u.test(k) is k.startsWith('x-'): the
+ * same strings and answers, at a tenth of the cost (a 9.5 MB connector: ~6% of ajv's time).
+ */
+function cheaperKeys(code) {
+  let out = code.replace(/([\w$.]+)\.replace\(\/~\/g, "~0"\)\.replace\(\/\\\/\/g, "~1"\)/g, (_, key) => `__escapeKey(${key})`);
+  if (out.includes('.replace(/~/g, "~0")')) throw new Error('build: a key escape was not replaced (ajv changed its generated code?)');
+  const x = /const (pattern\d+) = new RegExp\("\^x-", "u"\);/.exec(out);
+  if (x) out = out.replace(new RegExp(`\\b${x[1]}\\.test\\(([\\w$]+)\\)`, 'g'), (_, key) => `${key}.startsWith("x-")`);
+  const escapeKey = 'function __escapeKey(k){return k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\\//g, "~1") : k;}';
+  return out === code ? out : out.replace(/^("use strict";)?/, (m) => `${m}${escapeKey}`);
+}
+
+/** ajv's standalone code with its quadratic parts made linear, and its key handling made cheaper. */
 function standalone(ajv, refs) {
-  return linearErrors(linearUniqueItems(standaloneCode(ajv, refs)));
+  return cheaperKeys(linearErrors(linearUniqueItems(standaloneCode(ajv, refs))));
 }
 
 function emit(name, ajv, refs) {
