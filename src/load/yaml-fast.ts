@@ -318,6 +318,8 @@ function secondPass(text: string): { log: Int32Array; results: unknown[] } | und
 /** A placed collection: its entries' spans (ContainerLoc), and the node of each entry's value (-1: none written). */
 interface Placed extends ContainerLoc {
   nodes: number[];
+  /** The value found to match it. */
+  value?: object;
 }
 
 /**
@@ -412,16 +414,24 @@ class EventTree {
     return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
   }
 
-  /** The placed collection `node`, which must be `value`'s. */
+  /** The placed collection `node`, which must be `value`'s (checked once). */
   private container(node: number, value: object): Placed {
     let loc = this.placed.get(node);
     if (!loc) {
       loc = this.place(node);
       this.placed.set(node, loc);
     }
+    if (loc.value === value) return loc;
+    this.check(loc, value);
+    loc.value = value;
+    return loc;
+  }
+
+  /** Throws ABORT unless `loc` is `value`'s: its length, or its keys. */
+  private check(loc: Placed, value: object): void {
     if (loc.keys === null) {
       if (!Array.isArray(value) || value.length !== loc.nodes.length) throw ABORT;
-      return loc;
+      return;
     }
     if (Array.isArray(value)) throw ABORT;
     const keys = loc.keys;
@@ -432,7 +442,6 @@ class EventTree {
     // Every key is one of the mapping's and there are as many: distinct unless two texts name the
     // same key (`1.0` is the key `1`, so `1.0` and `"1.0"` both read as `1.0`).
     if (this.results === undefined && keys.length > 1 && new Set(keys).size !== keys.length) throw ABORT;
-    return loc;
   }
 
   /** Record the spans of a collection's entries; throws ABORT for a shape the exact path must place. */
