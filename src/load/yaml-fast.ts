@@ -60,7 +60,7 @@ export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | u
   if ((text.includes('%') && DIRECTIVE.test(text)) || (text.includes('\r') && CR_ONLY.test(text))) return undefined;
   let value: unknown;
   let input = '';
-  const log = new EventLog(text.length);
+  const log = new EventLog();
   try {
     value = load(text, maxDepth, (event, state) => {
       if (event === 'open') return log.open(state.position);
@@ -78,7 +78,7 @@ export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | u
   // of that copy, which they keep in memory: the text is kept as a slice of it too, and the original
   // can go. Unless js-yaml dropped a byte order mark, where its offsets start one later.
   const own = text.charCodeAt(0) !== 0xfeff && input.startsWith(text) ? input.slice(0, text.length) : text;
-  return { value, locations: new LazyYamlLocations(own, log.done(), limits), problems: [], ok: true, text: own };
+  return { value, locations: new LazyYamlLocations(own, log, limits), problems: [], ok: true, text: own };
 }
 
 type Listener = (event: 'open' | 'close', state: JsYamlState) => void;
@@ -193,46 +193,50 @@ const KIND_SCALAR = 1;
 const KIND_SEQUENCE = 2;
 const KIND_MAPPING = 3;
 
+/** Integers per chunk of an EventLog. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * js-yaml's listener events for one document, in order, as integers, with no object per node: an
  * `open` is the offset where composing a node started (>= 0); a `close` is the bitwise NOT of the
- * offset where it stopped (< 0), followed by the node's kind (KIND_*). Three integers per node,
- * outside the JavaScript heap: what placing nodes later needs, without reading the text again.
+ * offset where it stopped, shifted left by two, with the node's kind (KIND_*) in the low bits (< 0;
+ * a string has fewer than 2^29 code units, so this fits). Two integers (8 bytes) per node, outside
+ * the JavaScript heap, in chunks of 256 KB (no copy as it grows): what placing nodes later needs,
+ * without reading the text again.
  */
 export class EventLog {
-  private data: Int32Array;
-  private length = 0;
+  private readonly chunks: Int32Array[] = [];
+  private chunk = new Int32Array(0);
+  private used = CHUNK;
+  private full = 0;
 
   /** Integers logged so far: the log index the next event gets. */
-  get size(): number {
-    return this.length;
+  get length(): number {
+    return this.full + this.used;
   }
 
-  /** `textLength`: UTF-16 code units of the text, to size the first buffer (it grows as needed). */
-  constructor(textLength: number) {
-    this.data = new Int32Array(Math.min(Math.max(256, textLength >> 2), 1 << 22));
+  /** The integer at log index `i` (< length). */
+  at(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
   }
 
   open(position: number): void {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length++] = position;
+    this.push(position);
   }
 
   close(position: number, kind: JsYamlState['kind']): void {
-    if (this.length + 2 > this.data.length) this.grow();
-    this.data[this.length++] = ~position;
-    this.data[this.length++] = kind === 'mapping' ? KIND_MAPPING : kind === 'sequence' ? KIND_SEQUENCE : kind === 'scalar' ? KIND_SCALAR : KIND_NONE;
+    this.push(~((position << 2) | (kind === 'mapping' ? KIND_MAPPING : kind === 'sequence' ? KIND_SEQUENCE : kind === 'scalar' ? KIND_SCALAR : KIND_NONE)));
   }
 
-  /** The events, in a buffer of their own size. */
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-
-  private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
+  private push(n: number): void {
+    if (this.used === CHUNK) {
+      if (this.chunks.length > 0) this.full += CHUNK;
+      this.chunk = new Int32Array(CHUNK);
+      this.chunks.push(this.chunk);
+      this.used = 0;
+    }
+    this.chunk[this.used++] = n;
   }
 }
 
@@ -250,7 +254,7 @@ export class LazyYamlLocations extends LocationIndex {
 
   constructor(
     private readonly text: string,
-    private log: Int32Array | undefined,
+    private log: EventLog | undefined,
     private readonly limits: YamlLimits,
   ) {
     super();
@@ -300,19 +304,19 @@ export class LazyYamlLocations extends LocationIndex {
 }
 
 /** Parse again, logging every event, with each scalar's value by the log index of its close (the keys' names). */
-function secondPass(text: string): { log: Int32Array; results: unknown[] } | undefined {
-  const log = new EventLog(text.length);
+function secondPass(text: string): { log: EventLog; results: unknown[] } | undefined {
+  const log = new EventLog();
   const results: unknown[] = [];
   try {
     load(text, READER_MAX_DEPTH, (event, state) => {
       if (event === 'open') return log.open(state.position);
-      if (state.kind === 'scalar') results[log.size] = state.result;
+      if (state.kind === 'scalar') results[log.length] = state.result;
       log.close(state.position, state.kind);
     });
   } catch {
     return undefined;
   }
-  return { log: log.done(), results };
+  return { log: log, results };
 }
 
 /** A placed collection: its entries' spans (ContainerLoc), and the node of each entry's value (-1: none written). */
@@ -337,38 +341,35 @@ class EventTree {
 
   constructor(
     private readonly text: string,
-    private readonly log: Int32Array,
+    private readonly log: EventLog,
     /** Each scalar's value by the log index of its close; without it, keys are named by their text. */
     private readonly results: unknown[] | undefined,
   ) {
     this.closes = new Int32Array(log.length);
     const open: number[] = [];
-    for (let i = 0; i < log.length; ) {
-      if (log[i]! >= 0) open.push(i++);
-      else {
-        this.closes[open.pop()!] = i;
-        i += 2;
-      }
+    for (let i = 0; i < log.length; i++) {
+      if (log.at(i) >= 0) open.push(i);
+      else this.closes[open.pop()!] = i;
     }
     if (log.length === 0) throw ABORT;
     this.root = this.resolve(0);
-    const start = startOf(text, log[this.root]!);
+    const start = startOf(text, log.at(this.root));
     this.rootSpan = { start, end: this.endOf(this.root, start) };
   }
 
   private kind(node: number): number {
-    return this.log[this.closes[node]! + 1]!;
+    return ~this.log.at(this.closes[node]!) & 3;
   }
 
   private close(node: number): number {
-    return ~this.log[this.closes[node]!]!;
+    return ~this.log.at(this.closes[node]!) >>> 2;
   }
 
   /** The node's children, in order. */
   private children(node: number): number[] {
     const out: number[] = [];
     const end = this.closes[node]!;
-    for (let child = node + 1; child < end; child = this.closes[child]! + 2) out.push(this.resolve(child));
+    for (let child = node + 1; child < end; child = this.closes[child]! + 1) out.push(this.resolve(child));
     return out;
   }
 
@@ -379,8 +380,8 @@ class EventTree {
   private resolve(node: number): number {
     const end = this.closes[node]!;
     const only = node + 1;
-    if (only >= end || this.closes[only]! + 2 !== end) return node;
-    if (skipToNode(this.text, this.log[only]!) !== skipToNode(this.text, this.log[node]!)) return node;
+    if (only >= end || this.closes[only]! + 1 !== end) return node;
+    if (skipToNode(this.text, this.log.at(only)) !== skipToNode(this.text, this.log.at(node))) return node;
     const inner = this.resolve(only);
     return this.kind(inner) === this.kind(node) ? inner : node;
   }
@@ -454,7 +455,7 @@ class EventTree {
     const nodes: number[] = [];
     if (kind === KIND_SEQUENCE) {
       for (const child of children) {
-        const start = startOf(text, this.log[child]!);
+        const start = startOf(text, this.log.at(child));
         if (this.isKey(child, start)) throw ABORT;
         spans.push(start, this.endOf(child, start));
         nodes.push(child);
@@ -462,22 +463,22 @@ class EventTree {
       return { keys: null, spans, nodes };
     }
     const keys: string[] = [];
-    const flow = text.charCodeAt(startOf(text, this.log[node]!)) === 123;
+    const flow = text.charCodeAt(startOf(text, this.log.at(node))) === 123;
     for (let i = 0; i < children.length; i++) {
       const key = children[i]!;
       // Where a block mapping ends (`...`, the end of the text), js-yaml tries one more key and finds nothing.
       if (this.kind(key) === KIND_NONE && i === children.length - 1) break;
-      const keyStart = startOf(text, this.log[key]!);
+      const keyStart = startOf(text, this.log.at(key));
       if (!this.isKey(key, keyStart)) throw ABORT;
       const keyEnd = this.endOf(key, keyStart);
       const name = this.results ? keyText(this.results[this.closes[key]!]) : keyAsWritten(text, keyStart, keyEnd);
       const next = children[i + 1];
       let valueStart: number;
       let valueEnd: number;
-      const hasValue = next !== undefined && !this.isKey(next, startOf(text, this.log[next]!));
+      const hasValue = next !== undefined && !this.isKey(next, startOf(text, this.log.at(next)));
       if (hasValue) i++;
       if (hasValue && this.kind(next) !== KIND_NONE) {
-        valueStart = startOf(text, this.log[next]!);
+        valueStart = startOf(text, this.log.at(next));
         valueEnd = this.endOf(next, valueStart);
         nodes.push(next);
       } else {
@@ -535,7 +536,7 @@ class EventTree {
         break;
       }
       n = last;
-      s = startOf(this.text, this.log[last]!);
+      s = startOf(this.text, this.log.at(last));
     }
     if (chain[chain.length - 1] !== n) this.ends.set(n, end);
     // Each block collection of the chain ends on its last entry's line.
@@ -568,7 +569,7 @@ class EventTree {
  * or number, a flow pair in a sequence, a tag): the exact path places those.
  */
 export function yamlPositions(text: string, maxDepth: number): { value: unknown; locations: LocationIndex } | undefined {
-  const log = new EventLog(text.length);
+  const log = new EventLog();
   let value: unknown;
   try {
     value = load(text, maxDepth, (event, state) => {
@@ -580,7 +581,7 @@ export function yamlPositions(text: string, maxDepth: number): { value: unknown;
   } catch {
     return undefined;
   }
-  const locations = new LazyYamlLocations(text, log.done(), { maxDepth, maxAliases: 0 });
+  const locations = new LazyYamlLocations(text, log, { maxDepth, maxAliases: 0 });
   // Every container, from the root down: what the exact path records.
   const stack: Array<{ v: unknown; segments: string[] }> = [{ v: value, segments: [] }];
   while (stack.length > 0) {

@@ -178,6 +178,21 @@ describe('parseYamlFast', () => {
   });
 });
 
+describe('positions from the events of a large document', () => {
+  it('are the exact path\'s past the first chunk of events (65,536 integers), placed from the events', () => {
+    const entries = Array.from({ length: 40_000 }, (_, i) => `  k${i}:\n    - ${i}\n    - {x: "${i}"}\n`).join('');
+    const text = `a: 1\nbig:\n${entries}last:\n  deep: [1, {y: z}]\n`;
+    const fast = parseYamlFast(text, defaultLimits)!;
+    const exact = parseYaml(text, defaultLimits);
+    for (const segments of [['last', 'deep', '1', 'y'], ['big', 'k39999', '1', 'x'], ['big', 'k20000'], ['big', 'k0', '0'], ['last'], []]) {
+      for (const target of ['key', 'value'] as const) {
+        expect(fast.locations.find(fast.value, segments, target), segments.join('/')).toEqual(exact.locations.find(exact.value, segments, target));
+      }
+    }
+    expect(placedBy(fast)).toBe('events');
+  });
+});
+
 describe('YAML above what the exact path reads', () => {
   /** An entry of 20 characters per line, `chars` or a little more in all. */
   const filler = (chars: number) => Array.from({ length: Math.ceil(chars / 20) }, (_, i) => `k${String(i).padStart(9, '0')}: v123456\n`).join('');
