@@ -14,7 +14,8 @@
 // project's own dependency. Node 24 is the npm registry's `node` package (installed into
 // os.tmpdir()/cdp-lint-bench-node24); its runs use a copy of bin/ and dist/cli.cjs without the
 // build's code cache (made for Node 20's V8), as an install built on Node 20 runs on Node 24: with
-// Node's own compile cache (module.enableCompileCache), kept outside the install folder. `--nodes current` skips it.
+// the user's code cache (bin/user-cache.cjs), made by the untimed first run into a folder of the bench's
+// own (os.tmpdir()/cdp-lint-bench-cache), outside the install folder. `--nodes current` skips it.
 //
 // What it does:
 //  1. Generates the workloads deterministically with shared/tools/gen-connector.mjs into a temp folder:
@@ -204,7 +205,7 @@ function installedCopy(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'), { recursive: true });
-  copyFileSync(join(root, 'bin', 'cdp-lint.cjs'), join(dir, 'bin', 'cdp-lint.cjs'));
+  for (const f of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', f), join(dir, 'bin', f));
   copyFileSync(join(root, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
@@ -254,7 +255,9 @@ const redoclyEnv = {
   REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
   NO_COLOR: '1',
 };
-const cdpEnv = { ...process.env, NO_COLOR: '1' };
+// The user's code cache (bin/user-cache.cjs) of runs without the build's cache (Node 24): in
+// a folder of the bench's own, made by each scenario's untimed first run, as by a user's first run.
+const cdpEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(tmpdir(), 'cdp-lint-bench-cache') };
 
 /**
  * Run one command under /usr/bin/time. Returns wall ms, peak RSS in KiB, user+sys ms and exit code.
@@ -447,11 +450,9 @@ async function buildReadableBundle(dir) {
   mkdirSync(join(dir, 'bin'), { recursive: true });
   const { bundleCli } = await import(join(root, 'scripts', 'bundle.mjs'));
   await bundleCli({ outfile: join(dir, 'dist', 'cli.cjs'), readable: true });
-  copyFileSync(join(root, 'bin', 'cdp-lint.cjs'), join(dir, 'bin', 'cdp-lint.cjs'));
+  for (const f of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', f), join(dir, 'bin', f));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const bin = join(dir, 'bin', 'cdp-lint.cjs');
-  spawnSync(process.execPath, [bin, join(root, 'fixtures', 'valid'), join(root, 'fixtures', 'invalid')], { stdio: 'ignore' });
-  return bin;
+  return join(dir, 'bin', 'cdp-lint.cjs');
 }
 
 async function profile(workloads, dir) {
@@ -470,7 +471,8 @@ async function profile(workloads, dir) {
     mkdirSync(pdir, { recursive: true });
     const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${pdir}`, '--cpu-prof-interval', name === 'single' ? '100' : '500', bundle, ...w.cdp], {
       cwd: dir,
-      env: cdpEnv,
+      // Without a code cache, as before: the profile shows compiling too (and each --cpu-prof-dir would be other flags, another cache).
+      env: { ...cdpEnv, CDP_LINT_NO_CODE_CACHE: '1' },
       stdio: 'ignore',
     });
     if (r.status !== 0 && r.status !== 1) {

@@ -4,6 +4,7 @@
 // into one file, with V8's code cache for it.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { bundleApi, bundleCli, bundleLsp } from './bundle.mjs';
 import { oas31Schema } from './oas31-fixes.mjs';
 import { dirname, join } from 'node:path';
@@ -194,6 +195,7 @@ function forRuntime(file, schema) {
 if (!process.argv.includes('--no-bundle')) {
   const dist = join(root, 'dist');
   await bundleCli({ outfile: join(dist, 'cli.cjs') });
+  markBuild(join(dist, 'cli.cjs'));
   // The language server and the API: bundles of their own, never read by a lint's start-up.
   await bundleLsp({ outfile: join(dist, 'lsp.cjs') });
   await bundleApi({ outfile: join(dist, 'api.mjs') });
@@ -202,6 +204,16 @@ if (!process.argv.includes('--no-bundle')) {
   if (tsc.status !== 0) throw new Error(`build: the API's declarations failed:\n${tsc.stdout}${tsc.stderr}`);
   for (const stale of readdirSync(dist).filter((f) => f === 'cli.js' || f.endsWith('.v8cache'))) rmSync(join(dist, stale), { force: true });
   writeCodeCache(dist);
+}
+
+/**
+ * End the bundle with the id of its content, `//# cdp-lint-build=<16 hex digits of its SHA-256>`:
+ * bin/user-cache.cjs names the user's code cache after it (V8 itself checks only the source's length),
+ * without hashing the bundle at each start.
+ */
+function markBuild(file) {
+  const text = readFileSync(file, 'latin1');
+  writeFileSync(file, `${text}//# cdp-lint-build=${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`, 'latin1');
 }
 
 function writeCodeCache(dist) {

@@ -11,6 +11,17 @@ export interface JobRunOptions extends JobOptions {
   onlyConnectors: boolean;
 }
 
+/** Whether this thread has linted a file. */
+let linted = false;
+
+/**
+ * True once this thread has linted a file: bin/cdp-lint.cjs writes the user's code cache only then,
+ * as it holds the functions compiled so far (after `--version`, or with every file in worker threads, few).
+ */
+export function hasLinted(): boolean {
+  return linted;
+}
+
 /** Load, decide whether it is a connector worth linting, and lint; the source is kept for --fix. */
 export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: JobOutcome; source?: SourceFile; lintOptions?: LintOptions } {
   const loaded = loadSource(job.path, options.limits);
@@ -19,7 +30,9 @@ export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: J
   const { source } = loaded;
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
   const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };
-  return { outcome: { kind: 'result', result: lintSource(source, job.display, lintOptions) }, source, lintOptions };
+  const result = lintSource(source, job.display, lintOptions);
+  linted = true;
+  return { outcome: { kind: 'result', result }, source, lintOptions };
 }
 
 /** The worker-side job runner: results only (sources stay in the worker). */

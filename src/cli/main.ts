@@ -7,7 +7,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runCli } from './run.js';
 import { isLintWorker, setWorkerEntry, workerMain } from '../engine/parallel.js';
-import { runJob } from './lint-job.js';
+import { hasLinted, runJob } from './lint-job.js';
 import { shown } from '../report/escape.js';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -38,6 +38,14 @@ export function main(entry: string): void {
     // collection it scheduled during the lint (~3 ms of a one-file run, on memory about to be freed).
     process.exit(code);
   });
+}
+
+/**
+ * Whether a code cache made now would be worth keeping (bin/cdp-lint.cjs asks at exit): the main
+ * thread has linted a file, so the functions a lint runs are compiled.
+ */
+export function codeCacheWorthy(): boolean {
+  return hasLinted() && !isLintWorker();
 }
 
 /** File descriptors whose reader has gone (EPIPE): what is still written to them is dropped. */

@@ -3,9 +3,10 @@
  * into the install folder, no V8 flags, worker threads for many files, and output written straight to
  * the file descriptors.
  */
-import { spawnSync } from 'node:child_process';
-import * as nodeModule from 'node:module';
-import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import * as zlib from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,11 +16,10 @@ import { brief, lintText } from '../helpers/lint.js';
 import { ASIDE_BYTES, ASIDE_YAML_BYTES } from '../../src/engine/parallel.js';
 import type { Diagnostic } from '../../src/types.js';
 import { chmodTree, snapshot } from '../helpers/tree.js';
+import { NOBODY } from '../hostile/helpers.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROKEN = readFileSync(join(REPO, 'fixtures', 'invalid', 'hub', 'broken-references.json'), 'utf8');
-/** Node 22.1 and later have module.enableCompileCache, which bin/cdp-lint.cjs uses when the build left no code cache for this V8. */
-const COMPILE_CACHE = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 /** The build's code cache for this V8 (scripts/code-cache.cjs). */
 const CACHE_NAME = `cli.${process.versions.v8}.v8cache`;
 
@@ -36,59 +36,242 @@ afterEach(() => {
 /** A copy of the installed package (bin/ and dist/, dependencies linked); `cache`: with the build's code cache. */
 function installCopy(options: { cache: boolean }): string {
   w.write('pkg/package.json', readFileSync(join(REPO, 'package.json')));
-  w.write('pkg/bin/cdp-lint.cjs', readFileSync(join(REPO, 'bin', 'cdp-lint.cjs')));
+  for (const f of readdirSync(join(REPO, 'bin'))) w.write(`pkg/bin/${f}`, readFileSync(join(REPO, 'bin', f)));
   w.write('pkg/dist/cli.cjs', readFileSync(join(REPO, 'dist', 'cli.cjs')));
   if (options.cache) w.write(`pkg/dist/${CACHE_NAME}`, readFileSync(join(REPO, 'dist', CACHE_NAME)));
   symlinkSync(join(REPO, 'node_modules'), w.path('pkg/node_modules'));
   return w.path('pkg/bin/cdp-lint.cjs');
 }
 
+/** Run `bin` in the workspace, with the user's code cache in <workspace>/xdg (XDG_CACHE_HOME) unless `env` says otherwise. */
 function run(bin: string, args: string[], env: Record<string, string> = {}) {
-  const out = spawnSync(process.execPath, [bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const out = spawnSync(process.execPath, [bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: w.path('xdg'), ...env } });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-describe('code cache', () => {
-  const env = (w: Workspace) => ({ NODE_DEBUG: 'cdp-lint', NODE_COMPILE_CACHE: w.path('compile-cache') });
+/**
+ * Run `bin` as a user without privileges: as root, `nobody` through util-linux's setpriv (root may
+ * write anywhere), the workspace opened to it; any other user runs it directly.
+ */
+function asUnprivileged(bin: string, args: string[], env: Record<string, string>) {
+  const root = process.getuid?.() === 0;
+  if (root) chmodSync(w.dir, 0o755);
+  else chmodTree(w.path('home'), false);
+  const command = root ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath] : [process.execPath];
+  const out = spawnSync(command[0]!, [...command.slice(1), bin, ...args], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  if (out.error) throw out.error;
+  if (/setpriv: /.test(out.stderr)) throw new Error(`setpriv could not drop privileges: ${out.stderr}`);
+  if (!root) chmodTree(w.path('home'), true);
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
 
-  it("the build's, for this V8 (dist/cli.<V8 version>.v8cache), is accepted; nothing in the install folder changes", () => {
+/** The user's code cache folder the copies below use (XDG_CACHE_HOME=<workspace>/xdg). */
+const userCacheFolder = () => w.path('xdg/cdp-lint');
+/** The files in the user's code cache folder. */
+const userCaches = () => (existsSync(userCacheFolder()) ? readdirSync(userCacheFolder()).sort() : []);
+const USER_CACHE = new RegExp(`^cli-${process.versions.v8.replace(/\./g, '\\.')}-[0-9a-f]{8}\\.v8cache$`);
+/** What NODE_DEBUG=cdp-lint says about the user's code cache. */
+const said = (what: string) => new RegExp(`^CDP-LINT \\d+: code cache: ${what} \\(${userCacheFolder().replace(/[.+]/g, '\\$&')}/cli-[^)]+\\.v8cache\\)$`, 'm');
+
+describe('code cache', () => {
+  const env = { NODE_DEBUG: 'cdp-lint' };
+
+  it("the build's, for this V8 (dist/cli.<V8 version>.v8cache), is accepted; nothing in the install folder changes, and no user cache is made", () => {
     const bin = installCopy({ cache: true });
     w.write('c.json', BROKEN);
     const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
     const before = snapshot(w.path('pkg'));
     for (let i = 0; i < 2; i++) {
-      const r = run(bin, ['c.json', '-f', 'json'], env(w));
+      const r = run(bin, ['c.json', '-f', 'json'], env);
       expect({ ...r, stderr: '' }).toEqual(expected);
       expect(r.stderr).toMatch(new RegExp(`^CDP-LINT \\d+: code cache: accepted \\(dist/${CACHE_NAME.replace(/\./g, '\\.')}\\)\n$`));
     }
     expect(snapshot(w.path('pkg'))).toEqual(before);
+    expect(existsSync(w.path('xdg'))).toBe(false);
   });
 
-  it(COMPILE_CACHE ? 'none for this V8: module.enableCompileCache, in NODE_COMPILE_CACHE, not in the install folder' : 'none for this V8: Node 20 compiles the bundle, and writes nothing', () => {
+  it("none for this V8: the user's code cache, made after the first lint run in XDG_CACHE_HOME/cdp-lint (private), read by the next runs; not in the install folder", () => {
     const bin = installCopy({ cache: false });
     w.write('pkg/dist/cli.0.0.0-other-v8.v8cache', Buffer.alloc(5000, 7));
     w.write('c.json', BROKEN);
     const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
     const before = snapshot(w.path('pkg'));
-    const said = COMPILE_CACHE ? /^CDP-LINT \d+: compile cache: (ENABLED|ALREADY_ENABLED) \S*compile-cache\S*\n$/ : /^CDP-LINT \d+: code cache: none \(dist\/cli\.[^)]*\.v8cache\)\n$/;
+    // --version lints nothing: a cache made then would hold few functions, so none is made.
+    const version = run(bin, ['--version'], env);
+    expect(version.stderr).toMatch(said('none'));
+    expect(version.stderr).not.toMatch(/written/);
+    expect(userCaches()).toEqual([]);
+    const first = run(bin, ['c.json', '-f', 'json'], env);
+    expect({ ...first, stderr: '' }).toEqual(expected);
+    expect(first.stderr).toMatch(said('none'));
+    expect(first.stderr).toMatch(said('written'));
+    expect(userCaches()).toEqual([expect.stringMatching(USER_CACHE)]);
+    const file = join(userCacheFolder(), userCaches()[0]!);
+    expect(statSync(userCacheFolder()).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = snapshot(userCacheFolder());
     for (let i = 0; i < 2; i++) {
-      const r = run(bin, ['c.json', '-f', 'json'], env(w));
-      expect({ ...r, stderr: '' }).toEqual(expected);
-      expect(r.stderr).toMatch(said);
+      const r = run(bin, ['c.json', '-f', 'json'], env);
+      expect(r).toEqual({ ...expected, stderr: expect.stringMatching(said('accepted')) });
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-    // Node 22+ wrote its cache where it was told to, one folder per Node version.
-    if (COMPILE_CACHE) expect(readdirSync(w.path('compile-cache')).length).toBe(1);
+    // Read, never rewritten once accepted.
+    expect(snapshot(userCacheFolder())).toEqual(written);
     expect(snapshot(w.path('pkg'))).toEqual(before);
   });
 
-  it('a cache V8 refuses (a damaged file, other V8 flags) is ignored, silently, and left as it is', () => {
+  it('CDP_LINT_NO_CODE_CACHE=1, or NODE_DISABLE_COMPILE_CACHE=1, switch the user\'s code cache off: nothing read or written', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    for (const off of [{ CDP_LINT_NO_CODE_CACHE: '1' }, { NODE_DISABLE_COMPILE_CACHE: '1' }] as Array<Record<string, string>>) {
+      for (let i = 0; i < 2; i++) expect(run(bin, ['c.json'], { ...env, ...off })).toEqual({ ...expected, stderr: expect.stringMatching(/^CDP-LINT \d+: code cache: off\n$/) });
+      expect(existsSync(w.path('xdg'))).toBe(false);
+    }
+    // Off is off: an existing cache is not read either.
+    run(bin, ['c.json']);
+    expect(run(bin, ['c.json'], { ...env, CDP_LINT_NO_CODE_CACHE: '1' }).stderr).toMatch(/code cache: off/);
+    // 0 is not a switch.
+    expect(run(bin, ['c.json'], { ...env, CDP_LINT_NO_CODE_CACHE: '0' }).stderr).toMatch(said('accepted'));
+  });
+
+  it('a damaged user cache is never given to V8 (its checksum), one V8 refuses is ignored; both are made again after the run', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
+    run(bin, ['c.json']);
+    const file = join(userCacheFolder(), userCaches()[0]!);
+    const good = readFileSync(file);
+    // Bytes changed inside V8's data (with its header intact, V8 would run it as it is, and crash);
+    // the file cut short; V8 data of another bundle (header and checksum right, content refused by V8).
+    const flipped = Buffer.from(good);
+    for (let i = 200; i < flipped.length; i += 997) flipped[i]! ^= 0x5a;
+    const refused = Buffer.alloc(5008, 7);
+    refused.write('CDP1', 0, 'latin1');
+    refused.writeUInt32LE(zlib.crc32(refused.subarray(8)), 4);
+    for (const [damaged, what] of [[flipped, 'none'], [good.subarray(0, good.length >> 1), 'none'], [refused, 'rejected']] as const) {
+      writeFileSync(file, damaged);
+      const r = run(bin, ['c.json', '-f', 'json'], env);
+      expect({ ...r, stderr: '' }).toEqual(expected);
+      expect(r.stderr).toMatch(said(what));
+      expect(r.stderr).toMatch(said('written'));
+      expect(userCaches()).toHaveLength(1);
+      expect(run(bin, ['c.json', '-f', 'json'], env).stderr).toMatch(said('accepted'));
+    }
+  });
+
+  it("under other V8 flags (NODE_OPTIONS) V8 refuses the build's cache: a user cache of their own, beside the others", () => {
+    const bin = installCopy({ cache: true });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    const flags = (mb: number) => ({ ...env, NODE_OPTIONS: `--max-old-space-size=${mb}` });
+    const first = run(bin, ['c.json'], flags(300));
+    expect({ ...first, stderr: '' }).toEqual(expected);
+    expect(first.stderr).toMatch(/^CDP-LINT \d+: code cache: rejected \(dist\/cli\.[^)]+\.v8cache\)$/m);
+    expect(first.stderr).toMatch(said('written'));
+    expect(run(bin, ['c.json'], flags(300)).stderr).toMatch(said('accepted'));
+    run(bin, ['c.json'], flags(400));
+    expect(run(bin, ['c.json'], flags(400)).stderr).toMatch(said('accepted'));
+    expect(run(bin, ['c.json'], flags(300)).stderr).toMatch(said('accepted'));
+    expect(userCaches()).toEqual([expect.stringMatching(USER_CACHE), expect.stringMatching(USER_CACHE)]);
+    // The build's own flags: its cache, and no user cache is looked at.
+    expect(run(bin, ['c.json'], env).stderr).toMatch(/^CDP-LINT \d+: code cache: accepted \(dist\/[^)]+\)\n$/);
+  });
+
+  it("another build of the bundle (another version installed) gets a cache of its own", () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    // npm gives every file of a package the same modification time, 1985-10-26.
+    const npmTime = new Date('1985-10-26T08:15:00Z');
+    utimesSync(w.path('pkg/dist/cli.cjs'), npmTime, npmTime);
+    run(bin, ['c.json']);
+    expect(run(bin, ['c.json'], env).stderr).toMatch(said('accepted'));
+    // The same length (V8 checks only that of the source) and time, another build id.
+    const bundle = readFileSync(w.path('pkg/dist/cli.cjs'), 'latin1');
+    w.write('pkg/dist/cli.cjs', Buffer.from(bundle.replace(/cdp-lint-build=([0-9a-f])/, (_, d: string) => `cdp-lint-build=${d === 'a' ? 'b' : 'a'}`), 'latin1'));
+    utimesSync(w.path('pkg/dist/cli.cjs'), npmTime, npmTime);
+    expect(run(bin, ['c.json'], env).stderr).toMatch(said('none'));
+    expect(userCaches()).toHaveLength(2);
+  });
+
+  it('a cache folder others may write to is neither read nor written (anyone could have put bytecode in it)', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    run(bin, ['c.json']);
+    chmodSync(userCacheFolder(), 0o777);
+    const before = snapshot(userCacheFolder());
+    const r = run(bin, ['c.json'], env);
+    expect({ ...r, stderr: '' }).toEqual(expected);
+    expect(r.stderr).toMatch(said('none'));
+    expect(r.stderr).toMatch(said('not written'));
+    expect(snapshot(userCacheFolder())).toEqual(before);
+    // The same for a cache file others may write to.
+    chmodSync(userCacheFolder(), 0o700);
+    chmodSync(join(userCacheFolder(), userCaches()[0]!), 0o666);
+    expect(run(bin, ['c.json'], env).stderr).toMatch(said('none'));
+  });
+
+  it('a home folder the user may not write to: the run is the same, silent, and writes nothing', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json'], w.dir);
+    mkdirSync(w.path('home'));
+    const r = asUnprivileged(bin, ['c.json'], { HOME: w.path('home'), XDG_CACHE_HOME: '' });
+    expect(r).toEqual(expected);
+    expect(readdirSync(w.path('home'))).toEqual([]);
+  });
+
+  it('concurrent first runs each lint as alone and leave one whole cache, without temporary files', async () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const expected = cdpLint(['c.json', '-f', 'json'], w.dir);
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        execFile(process.execPath, [bin, 'c.json', '-f', 'json'], { cwd: w.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: w.path('xdg') } }, (error, stdout, stderr) =>
+          done({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      })),
+    );
+    for (const r of runs) expect(r).toEqual(expected);
+    expect(userCaches()).toEqual([expect.stringMatching(USER_CACHE)]);
+    expect(run(bin, ['c.json'], env).stderr).toMatch(said('accepted'));
+  });
+
+  it('keeps the eight most recent caches, and removes temporary files a dead writer left an hour ago', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    const old = Date.now() / 1000 - 7200;
+    for (let i = 0; i < 10; i++) {
+      const f = w.write(`xdg/cdp-lint/cli-0.0.${i}-0000000${i}.v8cache`, 'x');
+      utimesSync(f, old + i, old + i);
+    }
+    utimesSync(w.write('xdg/cdp-lint/cli-x.v8cache.1.2.tmp', 'x'), old, old);
+    w.write('xdg/cdp-lint/cli-y.v8cache.3.4.tmp', 'x');
+    chmodSync(userCacheFolder(), 0o700);
+    run(bin, ['c.json']);
+    const left = userCaches();
+    expect(left.filter((n) => USER_CACHE.test(n))).toHaveLength(1);
+    expect(left.filter((n) => n.startsWith('cli-0.0.'))).toEqual(['cli-0.0.3-00000003.v8cache', 'cli-0.0.4-00000004.v8cache', 'cli-0.0.5-00000005.v8cache', 'cli-0.0.6-00000006.v8cache', 'cli-0.0.7-00000007.v8cache', 'cli-0.0.8-00000008.v8cache', 'cli-0.0.9-00000009.v8cache']);
+    expect(left.filter((n) => n.endsWith('.tmp'))).toEqual(['cli-y.v8cache.3.4.tmp']);
+  });
+
+  it('the folder: an absolute XDG_CACHE_HOME, else the home folder\'s .cache, else the temporary folder', () => {
+    const { cacheFolder } = createRequire(import.meta.url)('../../bin/user-cache.cjs') as { cacheFolder: (env: Record<string, string>, home?: string, tmp?: string) => string };
+    expect(cacheFolder({ XDG_CACHE_HOME: '/x/cache' }, '/home/a', '/t')).toBe('/x/cache/cdp-lint');
+    expect(cacheFolder({ XDG_CACHE_HOME: 'relative' }, '/home/a', '/t')).toBe('/home/a/.cache/cdp-lint');
+    expect(cacheFolder({}, '/home/a', '/t')).toBe('/home/a/.cache/cdp-lint');
+    expect(cacheFolder({}, '', '/t')).toBe(`/t/cdp-lint-${process.getuid?.() ?? 'user'}`);
+  });
+
+  it("a build's cache V8 refuses (a damaged file) is ignored, silently, and left as it is", () => {
     const bin = installCopy({ cache: false });
     w.write(`pkg/dist/${CACHE_NAME}`, Buffer.alloc(5000, 7));
     w.write('c.json', BROKEN);
     const expected = cdpLint(['c.json'], w.dir);
     const before = snapshot(w.path('pkg'));
     expect(run(bin, ['c.json'])).toEqual(expected);
-    expect(run(bin, ['c.json'], { NODE_DEBUG: 'cdp-lint' }).stderr).toMatch(/^CDP-LINT \d+: code cache: rejected /);
+    expect(run(bin, ['c.json'], { NODE_DEBUG: 'cdp-lint' }).stderr).toMatch(/^CDP-LINT \d+: code cache: rejected \(dist\//);
     expect(snapshot(w.path('pkg'))).toEqual(before);
     expect(readFileSync(w.path(`pkg/dist/${CACHE_NAME}`)).equals(Buffer.alloc(5000, 7))).toBe(true);
   });

@@ -4,7 +4,7 @@
  * ends with its report. The texts are generated here, not committed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, CLEAN_YAML, Scratch } from './helpers.js';
@@ -30,13 +30,12 @@ function flowYaml(bytes: number): string {
 }
 
 /**
- * A copy of bin/ and dist/ to run under a heap limit: V8 records its flags in the code cache, so a
- * run with other flags rejects dist/cli.v8cache and the bin rewrites it, which would race with the
- * other test files that run the CLI (and with start-up.test.ts, which checks that a run leaves it alone).
+ * A copy of bin/ and dist/ to run under a heap limit (V8 records its flags in a code cache, so such a
+ * run refuses the build's and makes a user cache of its own, kept here, in the scratch folder).
  */
 function binCopy(): string {
   const root = dirname(dirname(BIN));
-  for (const rel of ['package.json', 'bin/cdp-lint.cjs', 'dist/cli.cjs', 'dist/cli.v8cache']) {
+  for (const rel of ['package.json', ...readdirSync(join(root, 'bin')).map((f) => `bin/${f}`), 'dist/cli.cjs']) {
     if (existsSync(join(root, rel))) s.write(`pkg/${rel}`, readFileSync(join(root, rel)));
   }
   if (!existsSync(s.path('pkg/node_modules'))) symlinkSync(join(root, 'node_modules'), s.path('pkg/node_modules'));
@@ -48,7 +47,7 @@ function lintWithHeap(name: string, heapMb: number) {
   const out = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, binCopy(), name, '--format', 'json'], {
     cwd: s.dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: s.path('cache') },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: out.status, signal: out.signal, files: out.status === 0 ? (JSON.parse(out.stdout) as { files: Array<{ diagnostics: unknown[] }> }).files : out.stderr.slice(-500) };

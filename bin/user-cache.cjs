@@ -1,0 +1,151 @@
+'use strict';
+// The user's own code cache of dist/cli.cjs, for a V8 the build made no cache for (bin/cdp-lint.cjs).
+//
+// Where: $XDG_CACHE_HOME/cdp-lint, else ~/.cache/cdp-lint, else (no home folder) <os.tmpdir()>/cdp-lint-<uid>,
+// as Node's own compile cache falls back to <os.tmpdir()>/node-compile-cache; never the install folder.
+// The folder is made private (0700); a folder or file that another user owns, or that others may
+// write to, is neither read nor written: V8 runs the bytecode in a cache as it is.
+// Which: one file per V8 version, V8 flags (process.execArgv, NODE_OPTIONS) and bundle (the build's
+// id of its content, written at its end, with its size and modification time), so installs of other
+// versions and runs with other flags do not overwrite each other's; the eight most recent are kept.
+// Safe: written to a private temporary file, then renamed over the cache, so a reader sees a whole
+// file; with a CRC-32 of its content, checked before V8 sees it (V8 checks its version, flags and the
+// source's length, but not its content: a damaged cache crashed V8); a file that fails any check is
+// ignored and made again after the run. Any error (a read-only or full disk) skips the cache silently.
+// Off: CDP_LINT_NO_CODE_CACHE=1, or NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch for its cache).
+const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { homedir, tmpdir } = require('node:os');
+const { isAbsolute, join } = require('node:path');
+
+/** 'CDP1': the layout of a cache file: this tag, the CRC-32 of the rest (uint32, little-endian), then V8's cache data. */
+const TAG = 0x31504443;
+const HEADER = 8;
+/** Cache files kept in the folder (other versions, other flags); older ones are removed when one is written. */
+const KEEP = 8;
+/** A temporary file older than this (ms) was left by a process that died while writing: removed. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+
+/** Whether a switch in `env` is on (set, and not 0, false or empty). */
+const on = (value) => value !== undefined && !/^(0|false|)$/i.test(value);
+
+/** The user's home folder ('' when there is none); os.homedir() throws when the system knows of none. */
+function home() {
+  try {
+    return homedir();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The folder of the user's caches: $XDG_CACHE_HOME/cdp-lint (an absolute XDG_CACHE_HOME, as the XDG
+ * Base Directory specification says), else <home>/.cache/cdp-lint, else <tmp>/cdp-lint-<uid>.
+ */
+function cacheFolder(env, homeFolder = home(), tmp = tmpdir()) {
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'cdp-lint');
+  if (homeFolder && isAbsolute(homeFolder)) return join(homeFolder, '.cache', 'cdp-lint');
+  return join(tmp, `cdp-lint-${uid ?? 'user'}`);
+}
+
+/** 32-bit FNV-1a of a short string, as 8 hex digits. */
+function fnv(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The build's id of the bundle's content: its last line, `//# cdp-lint-build=<hex>` (scripts/build.mjs); '' without one. */
+function buildId(bundleText) {
+  const m = /\/\/# cdp-lint-build=([0-9a-f]+)\s*$/.exec(bundleText.slice(-100));
+  return m ? m[1] : '';
+}
+
+/** Only our own, and not writable by others: anything else may hold bytecode someone else wrote. */
+function ownedPrivately(stats) {
+  return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
+}
+
+/**
+ * The user's code cache for this bundle, V8 and flags; undefined when switched off.
+ * `bundleText` is dist/cli.cjs's text, `bundleStats` its fs.Stats, `env` the environment.
+ * `read()` gives V8's cache data (a Buffer), or undefined when there is none that passes the checks;
+ * `write(data)` stores V8's cache data and says whether it could (it never throws).
+ */
+function userCache({ bundleText, bundleStats, env }) {
+  if (on(env.CDP_LINT_NO_CODE_CACHE) || on(env.NODE_DISABLE_COMPILE_CACHE)) return undefined;
+  const folder = cacheFolder(env);
+  const key = fnv([buildId(bundleText), bundleStats.size, bundleStats.mtimeMs, process.execArgv.join(' '), env.NODE_OPTIONS || ''].join('\n'));
+  const file = join(folder, `cli-${process.versions.v8}-${key}.v8cache`);
+  return { file, read: () => read(folder, file), write: (data) => write(folder, file, data) };
+}
+
+function folderUsable(folder) {
+  const stats = lstatSync(folder);
+  return stats.isDirectory() && ownedPrivately(stats);
+}
+
+function read(folder, file) {
+  let fd;
+  try {
+    if (!folderUsable(folder)) return undefined;
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || !ownedPrivately(stats) || stats.size <= HEADER) return undefined;
+    const data = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    while (at < data.length) {
+      const n = readSync(fd, data, at, data.length - at, null);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    if (data.readUInt32LE(0) !== TAG) return undefined;
+    const body = data.subarray(HEADER);
+    return require('node:zlib').crc32(body) === data.readUInt32LE(4) ? body : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function write(folder, file, data) {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!folderUsable(folder)) return false;
+    const header = Buffer.alloc(HEADER);
+    header.writeUInt32LE(TAG, 0);
+    header.writeUInt32LE(require('node:zlib').crc32(data), 4);
+    writeFileSync(tmp, Buffer.concat([header, data]), { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, file);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never made.
+    }
+    return false;
+  }
+  prune(folder);
+  return true;
+}
+
+/** Remove all but the KEEP most recent caches, and temporary files a dead writer left. */
+function prune(folder) {
+  try {
+    const now = Date.now();
+    const caches = [];
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (name.endsWith('.v8cache')) caches.push({ path, mtime: statSync(path).mtimeMs });
+      else if (name.endsWith('.tmp') && now - statSync(path).mtimeMs > STALE_TMP_MS) unlinkSync(path);
+    }
+    caches.sort((a, b) => b.mtime - a.mtime);
+    for (const old of caches.slice(KEEP)) unlinkSync(old.path);
+  } catch {
+    // Another process pruned the same file first, or the folder changed: the next write prunes again.
+  }
+}
+
+module.exports = { userCache, cacheFolder, KEEP };
