@@ -76,6 +76,33 @@ const said = (what: string) => new RegExp(`^CDP-LINT \\d+: code cache: ${what} \
 describe('code cache', () => {
   const env = { NODE_DEBUG: 'cdp-lint' };
 
+  it("the build's holds the functions a lint compiles on the main thread: linting a fixture alone adds next to none", () => {
+    // V8's cache data of the bundle after a run with the build's cache, against that cache.
+    w.write('grown.cjs', `
+      const { readFileSync } = require('node:fs');
+      const { join } = require('node:path');
+      const { Script } = require('node:vm');
+      const { createRequire } = require('node:module');
+      const [dist, file] = process.argv.slice(2);
+      const bundle = join(dist, 'cli.cjs');
+      const cache = readFileSync(join(dist, ${JSON.stringify(CACHE_NAME)}));
+      const script = new Script('(function (exports, require, module, __filename, __dirname) { ' + readFileSync(bundle, 'latin1') + '\\n})', { filename: bundle, cachedData: cache });
+      const mod = { exports: {} };
+      script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, dist);
+      process.once('exit', () => process.stderr.write(JSON.stringify({ rejected: script.cachedDataRejected, grown: script.createCachedData().length - cache.length })));
+      process.argv = [process.argv[0], join(dist, '..', 'bin', 'cdp-lint.cjs'), file];
+      mod.exports.main(process.argv[1]);
+    `);
+    for (const fixture of ['hub/mailing-list.yaml', 'hub/settings-in-wrong-places.yaml', 'openapi/orders-api.yaml', 'hub/broken-references.json']) {
+      const out = spawnSync(process.execPath, [w.path('grown.cjs'), join(REPO, 'dist'), join(REPO, 'fixtures', 'invalid', fixture)], { encoding: 'utf8' });
+      expect(out.status).toBe(1);
+      const { rejected, grown } = JSON.parse(out.stderr) as { rejected: boolean; grown: number };
+      expect(rejected).toBe(false);
+      // A few bytes come and go between runs; one function of the YAML reader is hundreds.
+      expect(grown, fixture).toBeLessThan(256);
+    }
+  });
+
   it("the build's, for this V8 (dist/cli.<V8 version>.v8cache), is accepted; nothing in the install folder changes, and no user cache is made", () => {
     const bin = installCopy({ cache: true });
     w.write('c.json', BROKEN);
