@@ -250,9 +250,8 @@ export function childType(spec: TypeSpec, type: NodeType, key: string): Child {
   const fromSpec = spec.props && Object.hasOwn(spec.props, key) ? spec.props[key] : undefined;
   if (fromSpec) return fromSpec;
   if (type === 'Data') return 'Data';
-  const ext = Object.hasOwn(EXTENSION_TYPES, key) ? EXTENSION_TYPES[key] : undefined;
-  if (ext) return ext;
-  if (key.startsWith('x-')) return 'Data';
+  // Every extension type's key starts with `x-`: other keys need no look-up there.
+  if (key.startsWith('x-')) return (Object.hasOwn(EXTENSION_TYPES, key) ? EXTENSION_TYPES[key] : undefined) ?? 'Data';
   return spec.rest ?? 'Any';
 }
 

@@ -30,6 +30,8 @@ export const recordsLocatorPath = defineRule({
       },
       OperationSettings(node, info) {
         if (info.parentType !== 'Operation' || !isObject(info.parent)) return;
+        // Most operations have no locator: their response schema is not looked up.
+        if (typeof own(node, 'recordsLocatorPath') !== 'string') return;
         const schema = responseSchema(info.parent, c.refs);
         if (schema !== undefined) check(context, node, info.ptr, schema, 'the operation\'s success response');
       },

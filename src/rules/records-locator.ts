@@ -36,6 +36,8 @@ export const recordsLocator = defineRule({
       },
       OperationSettings(node, info) {
         if (info.parentType !== 'Operation' || !isObject(info.parent)) return;
+        // Most operations have no locator: their response schema is not looked up.
+        if (typeof own(node, 'recordsLocatorPath') !== 'string') return;
         check(node, info.ptr, 'recordsLocatorPath', responseSchema(info.parent, c.refs), 'the operation\'s response');
       },
       SchemaSettings(node, info) {
