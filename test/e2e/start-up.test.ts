@@ -4,9 +4,9 @@
  * the file descriptors.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import * as zlib from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,10 @@ function asUnprivileged(bin: string, args: string[], env: Record<string, string>
   if (!root) chmodTree(w.path('home'), true);
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
+
+/** bin/user-cache.cjs, for what can be checked without running the CLI. */
+const userCacheModule = () =>
+  createRequire(import.meta.url)('../../bin/user-cache.cjs') as { cacheFolder: (env: Record<string, string>, home?: string, tmp?: string) => string; checksum: (data: Uint8Array) => number };
 
 /** The user's code cache folder the copies below use (XDG_CACHE_HOME=<workspace>/xdg). */
 const userCacheFolder = () => w.path('xdg/cdp-lint');
@@ -175,7 +179,7 @@ describe('code cache', () => {
     for (let i = 200; i < flipped.length; i += 997) flipped[i]! ^= 0x5a;
     const refused = Buffer.alloc(5008, 7);
     refused.write('CDP1', 0, 'latin1');
-    refused.writeUInt32LE(zlib.crc32(refused.subarray(8)), 4);
+    refused.writeUInt32LE(userCacheModule().checksum(refused.subarray(8)), 4);
     for (const [damaged, what] of [[flipped, 'none'], [good.subarray(0, good.length >> 1), 'none'], [refused, 'rejected']] as const) {
       writeFileSync(file, damaged);
       const r = run(bin, ['c.json', '-f', 'json'], env);
@@ -284,11 +288,29 @@ describe('code cache', () => {
   });
 
   it('the folder: an absolute XDG_CACHE_HOME, else the home folder\'s .cache, else the temporary folder', () => {
-    const { cacheFolder } = createRequire(import.meta.url)('../../bin/user-cache.cjs') as { cacheFolder: (env: Record<string, string>, home?: string, tmp?: string) => string };
+    const { cacheFolder } = userCacheModule();
     expect(cacheFolder({ XDG_CACHE_HOME: '/x/cache' }, '/home/a', '/t')).toBe('/x/cache/cdp-lint');
     expect(cacheFolder({ XDG_CACHE_HOME: 'relative' }, '/home/a', '/t')).toBe('/home/a/.cache/cdp-lint');
     expect(cacheFolder({}, '/home/a', '/t')).toBe('/home/a/.cache/cdp-lint');
     expect(cacheFolder({}, '', '/t')).toBe(`/t/cdp-lint-${process.getuid?.() ?? 'user'}`);
+  });
+
+  it('the checksum is FNV-1a over little-endian 32-bit words, the last completed with zeros', () => {
+    const fnv = (data: Uint8Array) => {
+      const words = new Uint8Array((data.length + 3) & ~3);
+      words.set(data);
+      const view = new DataView(words.buffer);
+      let h = 0x811c9dc5;
+      for (let i = 0; i < words.length; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193);
+      return h >>> 0;
+    };
+    const { checksum } = userCacheModule();
+    for (const length of [0, 1, 3, 4, 5, 65_535, 65_536, 200_001]) {
+      const data = randomBytes(length);
+      expect(checksum(data), `${length} bytes`).toBe(fnv(data));
+    }
+    // (0x811c9dc5 ^ 0x64636261) * 0x01000193 mod 2^32: the word 'abcd' read little-endian.
+    expect(checksum(Buffer.from('abcd'))).toBe(0xec7f6f2c);
   });
 
   it("a build's cache V8 refuses (a damaged file) is ignored, silently, and left as it is", () => {
