@@ -211,6 +211,32 @@ describe('a file reached more than once', () => {
     expect(only(result, 'unknown-extension').map((d) => [d.file, d.pointer, d.line])).toEqual([['conn/shared/page.json', '/x-cdp-vendor', 3]]);
     expect(result.referenced?.length).toBe(1);
   });
+
+  it('a Path Item file used by two paths: its operationId is used twice, reported once at the second $ref', () => {
+    t.write(
+      'spec/openapi.yaml',
+      `${HEAD}paths:
+  /a:
+    $ref: './item.yaml'
+  /b:
+    $ref: 'item.yaml'
+`,
+    );
+    t.write('spec/item.yaml', "get:\n  operationId: getThing\n  responses:\n    '200': {description: ok}\n");
+    const result = lintPath(t.path('spec/openapi.yaml'));
+    expect(only(result, 'duplicate-operation-id')).toEqual([
+      {
+        file: 'spec/openapi.yaml',
+        ruleId: 'duplicate-operation-id',
+        severity: 'error',
+        pointer: '/paths/~1b/$ref',
+        line: 8,
+        column: 11,
+        message:
+          'path `/b` uses the same Path Item as path `/a` (`item.yaml`), so its operationId `getThing` is used more than once: operationIds must be unique in the document; give each path a Path Item of its own',
+      },
+    ]);
+  });
 });
 
 describe('components used from other files', () => {
