@@ -13,7 +13,7 @@ import { Ptr } from '../model/pointer.js';
 import { emptyVisitors, walk, type FollowRef, type Visitors } from '../model/walk.js';
 import type { RefResolver } from '../model/refs.js';
 import { dirname, join, relative } from 'node:path';
-import { refKindMismatch, type NodeType } from '../model/node-types.js';
+import { refKindMismatch, valueKindMismatch, type NodeType } from '../model/node-types.js';
 import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
 import { didYouMean, fill } from '../util/text.js';
 import { parseDirectives, type Directive } from './suppress-comments.js';
@@ -179,6 +179,8 @@ function followInto(connector: Connector): FollowRef {
     if (refKindMismatch(ref, info.type) !== undefined) return undefined;
     const r = refs.resolve(ref, node);
     if (!r.ok || r.ptr === undefined || r.ptr.file === undefined) return undefined;
+    // A Parameter reached where a Response belongs: ref-target-type reports it at the $ref.
+    if (valueKindMismatch(r.value, info.type) !== undefined) return undefined;
     return { value: r.value, ptr: r.ptr };
   };
 }

@@ -285,3 +285,21 @@ export function refKindMismatch(ref: string, expected: NodeType): NodeType | 'do
   const actual = Object.hasOwn(COMPONENT_SECTION_TYPES, section) ? COMPONENT_SECTION_TYPES[section] : undefined;
   return actual !== undefined && actual !== expected ? actual : undefined;
 }
+
+/** The locations a Parameter Object's `in` names (OpenAPI 3.0.3 section 4.7.12, Parameter Locations). */
+const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
+
+/**
+ * What a value a `$ref` reaches plainly is, when its fragment does not say (`params.yaml#/Limit`):
+ * a Parameter (a string `name` and an `in` of query, header, path or cookie: the two fields OpenAPI
+ * 3.0.3 section 4.7.12 requires) where a Response, Request Body, Schema, Example, Link, Callback or
+ * Path Item belongs, none of which has those fields. Undefined otherwise: a Security Scheme of type
+ * apiKey has a `name` and an `in` too, and a Header is a Parameter without them (one written with
+ * them is another mistake).
+ */
+export function valueKindMismatch(value: unknown, expected: NodeType): 'Parameter' | undefined {
+  if (expected === 'Parameter' || expected === 'Header' || expected === 'SecurityScheme' || !COMPONENT_SECTION_OF.has(expected)) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { name, in: location } = value as Record<string, unknown>;
+  return Object.hasOwn(value, 'name') && Object.hasOwn(value, 'in') && typeof name === 'string' && typeof location === 'string' && PARAMETER_LOCATIONS.has(location) ? 'Parameter' : undefined;
+}

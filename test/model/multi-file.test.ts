@@ -330,3 +330,33 @@ components:
     ]);
   });
 });
+
+describe('a $ref to a Parameter of another file by a path, where a Response belongs', () => {
+  it('is one ref-target-type error at the $ref, not errors in the valid Parameter\'s file', () => {
+    t.write(
+      'spec/openapi.yaml',
+      `${HEAD}paths:
+  /a:
+    get:
+      parameters:
+        - $ref: '../lib/params.yaml#/Limit'
+      responses:
+        '200':
+          $ref: '../lib/params.yaml#/Limit'
+`,
+    );
+    t.write('lib/params.yaml', 'Limit:\n  name: limit\n  in: query\n  schema: {type: integer}\n');
+    const result = lintPath(t.path('spec/openapi.yaml'));
+    expect(all(result).filter((d) => d.severity === 'error')).toEqual([
+      {
+        file: 'spec/openapi.yaml',
+        ruleId: 'ref-target-type',
+        severity: 'error',
+        pointer: '/paths/~1a/get/responses/200/$ref',
+        line: 11,
+        column: 17,
+        message: '`../lib/params.yaml#/Limit` points at a Parameter where a Response belongs: it is read as a Response; point at a Response instead',
+      },
+    ]);
+  });
+});
