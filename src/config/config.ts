@@ -6,6 +6,7 @@
 import { lstatSync } from 'node:fs';
 import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { defaultLimits } from '../load/source.js';
+import { jsonSyntaxError } from '../load/json.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { yamlLib } from '../util/deps.js';
 import { compileGlobs, GlobError } from './glob.js';
@@ -90,13 +91,21 @@ export function configFromObject(raw: unknown, base: string, ruleIds: readonly s
 }
 
 function parseConfigText(text: string, path: string, shownAs: string): unknown {
+  const json = path.toLowerCase().endsWith('.json');
   try {
-    if (path.toLowerCase().endsWith('.json')) return JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (json) return JSON.parse(text.replace(/^\uFEFF/, ''));
     return yamlLib().parse(text, { uniqueKeys: true }) ?? {};
   } catch (e) {
-    const first = String((e as Error).message).split('\n')[0];
-    throw new ConfigError(`${shownAs}: not valid ${path.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
+    throw new ConfigError(`${shownAs}: not valid ${json ? 'JSON' : 'YAML'}: ${json ? jsonSyntaxError(text) : yamlSyntaxError(e)}`);
   }
+}
+
+/** The yaml package's error, without the excerpt of the text and the ": " it ends its first line with, and with the line and column at the end. */
+function yamlSyntaxError(e: unknown): string {
+  const error = e as { message?: unknown; linePos?: Array<{ line: number; col: number }> };
+  const first = String(error.message ?? e).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  const at = error.linePos?.[0];
+  return at ? `${first} (line ${at.line}, column ${at.col})` : first;
 }
 
 interface ValidateContext {

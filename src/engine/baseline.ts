@@ -6,6 +6,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { escapeJsonText } from '../report/escape.js';
+import { jsonSyntaxError } from '../load/json.js';
 
 export interface BaselineEntry {
   /** Path relative to the baseline file's folder, with forward slashes. */
@@ -61,7 +62,7 @@ export function parseBaseline(text: string, shownAs: string): BaselineEntry[] {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new BaselineError(`${shownAs}: not valid JSON: ${(e as Error).message}`);
+    throw new BaselineError(`${shownAs}: not valid JSON: ${jsonSyntaxError(text)}`);
   }
   const entries = (raw as { entries?: unknown } | null)?.entries;
   if (raw === null || typeof raw !== 'object' || !Array.isArray(entries)) {

@@ -3,7 +3,7 @@
  * Iterative (an explicit stack), so 100,000 levels of nesting end in a diagnostic, not a stack overflow.
  * Hand-written because the JSON parsers with positions (jsonc-parser, momoa) recurse per level.
  */
-import { LocationIndex, type ContainerLoc } from './locations.js';
+import { LineIndex, LocationIndex, type ContainerLoc } from './locations.js';
 import { escapeSegment } from '../model/pointer.js';
 
 export interface ParseProblem {
@@ -113,6 +113,7 @@ class JsonParser {
         // ,
         this.pos++;
         this.skipWs();
+        if (frame.isArray && text.charCodeAt(this.pos) === 93) throw this.unexpected('a value after `,` (trailing commas are not allowed in JSON)');
         if (!frame.isArray) this.readKey(frame);
         value = this.parseValueOrOpen();
       } else if (c === (frame.isArray ? 93 : 125)) {
@@ -299,3 +300,16 @@ class JsonParser {
 const OPENED = Symbol('opened');
 
 const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
+
+/**
+ * What is wrong in a text JSON.parse refused, and where, in the words the linter uses for a
+ * connector: "Unexpected `}`; expected a key after `,` (trailing commas are not allowed in JSON)
+ * (line 4, column 3)". JSON.parse says only "at position 42".
+ */
+export function jsonSyntaxError(text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  const problem = parseJson(body, { maxDepth: 512 }).problems.find((p) => p.kind !== 'duplicate-key');
+  if (!problem) return 'it cannot be read';
+  const at = new LineIndex(body).position(problem.offset);
+  return `${problem.message} (line ${at.line}, column ${at.column})`;
+}

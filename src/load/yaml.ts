@@ -58,7 +58,7 @@ export function parseYaml(source: string, limits: YamlLimits): ParseOutput {
     const start = tooDeep ? 0 : pastIndent(text, err.pos[0]);
     return fail({
       kind: tooDeep ? 'depth' : 'syntax',
-      message: tooDeep ? TOO_DEEP_FOR_READER : yamlMessage(err.message),
+      message: tooDeep ? TOO_DEEP_FOR_READER : syntaxMessage(err.message, text, start),
       offset: start,
       end: tooDeep ? 0 : start + (err.pos[1] - err.pos[0]),
     });
@@ -201,6 +201,39 @@ function pastIndent(text: string, offset: number): number {
   let i = offset;
   while (text[i] === ' ') i++;
   return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : offset;
+}
+
+/**
+ * Why text after a value is unexpected, when the value starts with a quote or a bracket and goes
+ * on after it closes (`summary: {id} of the user`, `title: "Beta" API`): YAML reads `{...}` as a
+ * mapping, `[...]` as a list and `"..."` as the whole string, so the rest of the line cannot follow.
+ * '' when the line is not like that.
+ */
+function afterClosedValue(text: string, offset: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let lineEnd = text.length;
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineEnd = i;
+      break;
+    }
+  }
+  // The value: after `key: ` or `- `, up to the end of the line (a comment included: it is rare here).
+  const m = /^\s*(?:-\s+)*(?:[^\s#'"[{][^#]*?:\s+)?(["'[{])/.exec(text.slice(lineStart, offset));
+  if (!m) return '';
+  const valueStart = lineStart + m[0].length - 1;
+  const value = text.slice(valueStart, lineEnd).trimEnd();
+  const what = m[1] === '{' ? 'a mapping' : m[1] === '[' ? 'a list' : 'the whole string';
+  const quoted = value.includes("'") ? `"${value.replace(/["\\]/g, '\\$&')}"` : `'${value}'`;
+  return `: a value that starts with \`${m[1]}\` is read as ${what} up to its closing \`${m[1] === '{' ? '}' : m[1] === '[' ? ']' : m[1]}\`, and nothing may follow it on the line; quote the whole value (${quoted})`;
+}
+
+/** The yaml package's message, or ours where we can say why in the author's terms. */
+function syntaxMessage(message: string, text: string, offset: number): string {
+  const plain = yamlMessage(message);
+  const hint = / at node end$/.test(plain) ? afterClosedValue(text, offset) : '';
+  return hint ? `Unexpected text after the value${hint}` : plain;
 }
 
 /** The yaml package's messages carry their own "at line x" suffix; positions are ours. */

@@ -1,4 +1,5 @@
 /** Configuration files through the built CLI: discovery, --config, extends, rules, ignore, validation. */
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKEN_JSON, CLEAN_JSON, MESSAGES, WARNING_JSON, Workspace, at } from './cli.js';
 
@@ -161,7 +162,20 @@ describe('invalid configuration', () => {
     w.write('.cdp-lint.json', '{"rules": }');
     const r = w.run('broken.json');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cdp-lint: \.cdp-lint\.json: not valid JSON: .+\n$/);
+    expect(r.stderr).toBe('cdp-lint: .cdp-lint.json: not valid JSON: Unexpected `}`; expected a value (line 1, column 11)\n');
+    // Where, in lines and columns, and why, as for a connector; not JSON.parse's "at position 42" nor the yaml package's trailing ":".
+    w.write('.cdp-lint.json', '{\n  "rules": {\n    "oas-schema": "off",\n  }\n}\n');
+    expect(w.run('broken.json').stderr).toBe(
+      'cdp-lint: .cdp-lint.json: not valid JSON: Unexpected `}`; expected a key after `,` (trailing commas are not allowed in JSON) (line 4, column 3)\n',
+    );
+    rmSync(w.path('.cdp-lint.json'));
+    w.write('.cdp-lint.yaml', 'rules:\n  oas-schema: off\n  bad: [\n');
+    expect(w.run('broken.json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cdp-lint: .cdp-lint.yaml: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 4, column 1)\n',
+    });
+    rmSync(w.path('.cdp-lint.yaml'));
     expect(w.run('--config', 'nope.yaml', 'broken.json')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: Configuration file not found: nope.yaml\n' });
   });
 });

@@ -25,7 +25,7 @@ describe('formatBaseline / parseBaseline', () => {
   });
 
   it('rejects what is not a baseline', () => {
-    expect(() => parseBaseline('{', 'b.json')).toThrow(/^b\.json: not valid JSON/);
+    expect(() => parseBaseline('{', 'b.json')).toThrow(/^b\.json: not valid JSON: Unexpected end of file; expected a key in double quotes \(line 1, column 2\)$/);
     expect(() => parseBaseline('{"version": 2, "entries": []}', 'b.json')).toThrow('b.json: unsupported baseline version 2 (expected 1)');
     expect(() => parseBaseline('{"version": 1, "entries": [{"file": "a"}]}', 'b.json')).toThrow('b.json: entries[0] needs string "file", "ruleId" and "pointer"');
   });
