@@ -26,7 +26,11 @@ export function hasLinted(): boolean {
 export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: JobOutcome; source?: SourceFile; lintOptions?: LintOptions } {
   const loaded = loadSource(job.path, options.limits);
   // A file found by walking may not be a connector, but unread it cannot be known: it is reported, never passed over.
-  if (!loaded.ok) return { outcome: job.explicit && !job.globbed ? { kind: 'fatal', message: loaded.message } : { kind: 'unreadable', message: loaded.message.split(job.path).join(elided(job.display)) } };
+  if (!loaded.ok) {
+    // The path as the user wrote it (relative), not the absolute one it was read by.
+    const message = loaded.message.split(job.path).join(elided(job.display));
+    return { outcome: job.explicit && !job.globbed ? { kind: 'fatal', message } : { kind: 'unreadable', message } };
+  }
   const { source } = loaded;
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
   const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };

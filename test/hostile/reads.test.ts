@@ -117,6 +117,11 @@ describe('a file found by walking that cannot be read', () => {
     expect(readErrors(r.stdout)).toEqual(READ_ERRORS);
   });
 
+  it('named on the command line, is a usage error that names it as written, not by its absolute path (as a user without privileges)', () => {
+    const r = s.withUnreadable(CLEAN, BROKEN, () => s.runUnprivileged(['d/bad.json']));
+    expectUsageError(r, 'cdp-lint: Permission denied: d/bad.json');
+  });
+
   it('is reported when a glob argument finds it, as walking reports it (as a user without privileges)', () => {
     const r = s.withUnreadable(CLEAN, BROKEN, () => s.runUnprivileged(['d/**/*.json', '--format', 'json']));
     const missing = s.runUnprivileged(['nowhere/**/*.json']);
