@@ -443,7 +443,7 @@ describe('the run itself', () => {
 
   it('a FIFO named on the command line is refused without being opened', async () => {
     s.watchedFifo(s.path('pipe.json'), s.path('opened'));
-    expectUsageError(s.run(['pipe.json'], 10_000), `cdp-lint: ${s.path('pipe.json')} is not a regular file`);
+    expectUsageError(s.run(['pipe.json'], 10_000), 'cdp-lint: pipe.json is not a regular file');
     await settle();
     expect(existsSync(s.path('opened'))).toBe(false);
   });
