@@ -133,12 +133,11 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
   const visitors: Visitors = emptyVisitors();
   const fix = fixBuilder(source, connector.refs);
   const ends: Array<() => void> = [];
-  const guards = new Guards(visitors);
   for (const [id, rule] of options.rules) {
     if (!options.severities.has(id)) continue;
     const guard = guardFor(id, collector, options.strictPointers === true);
     try {
-      register(visitors, guards.own(guard, rule.create({ connector, fix, report: (r) => collector.add(id, r) })), ends);
+      register(visitors, guard.wrap(rule.create({ connector, fix, report: (r) => collector.add(id, r) })), ends);
     } catch (e) {
       guard.fail(e);
     }
@@ -216,9 +215,9 @@ function fixBuilder(main: SourceFile, refs: RefResolver): FixBuilder {
 }
 
 /**
- * A bug in one rule must not stop the run or hide the other rules' findings: a throw becomes one
- * error diagnostic on this file under the rule's id, after which the rule is skipped. Tests
- * (strictPointers) let it propagate so they fail loudly.
+ * A bug in one rule must not stop the run or hide the other rules' findings: its visitors are
+ * wrapped, and a throw becomes one error diagnostic on this file under the rule's id, after which
+ * the rule is skipped. Tests (strictPointers) let it propagate so they fail loudly.
  */
 function guardFor(id: string, collector: Collector, rethrow: boolean) {
   let failed = false;
@@ -229,68 +228,25 @@ function guardFor(id: string, collector: Collector, rethrow: boolean) {
     failed = true;
     collector.internal(id, e);
   };
-  return {
-    fail,
-    get failed(): boolean {
-      return failed;
-    },
-  };
-}
-
-type Guard = ReturnType<typeof guardFor>;
-type AnyVisitor = (a?: unknown, b?: unknown) => void;
-
-/** Does nothing: what a failed rule's visitors are replaced with. */
-const SKIP: AnyVisitor = () => undefined;
-
-/**
- * The rules' visitors go into the walk's lists as they are (a closure around each would be a
- * million calls more on a 10 MB document); the walk hands a visitor that throws to `failed`, which
- * tells its rule's guard and replaces all of that rule's visitors with SKIP, in place. `end` is
- * called once per rule: it is wrapped.
- */
-class Guards {
-  private readonly byVisitor = new Map<AnyVisitor, Guard>();
-
-  constructor(private readonly visitors: Visitors) {
-    visitors.onThrow = (visitor, e) => this.failed(visitor as AnyVisitor, e);
-  }
-
-  /** The visitors of a rule, each one function that belongs to this rule alone (so that a throw names its rule). */
-  own(guard: Guard, created: RuleVisitors): RuleVisitors {
+  const wrap = (created: RuleVisitors): RuleVisitors => {
     const out: Record<string, unknown> = {};
     for (const [key, fn] of Object.entries(created)) {
       if (typeof fn !== 'function') continue;
-      let visitor = fn as AnyVisitor;
-      if (key === 'end') {
-        visitor = () => {
-          if (guard.failed) return;
-          try {
-            (fn as () => void)();
-          } catch (e) {
-            guard.fail(e);
-          }
-        };
-      } else if (this.byVisitor.has(visitor) && this.byVisitor.get(visitor) !== guard) {
-        // The same function given by two rules: a copy of its own, so that each rule is told apart.
-        // Two fixed parameters: a rest parameter would allocate an array at each call.
-        visitor = (a?: unknown, b?: unknown) => (fn as AnyVisitor)(a, b);
-      }
-      if (key !== 'end') this.byVisitor.set(visitor, guard);
-      out[key] = visitor;
+      // Two fixed parameters (every visitor takes node and info, `end` none): a rest parameter
+      // would allocate an array at each of the walk's hundreds of thousands of calls.
+      const visitor = fn as (a?: unknown, b?: unknown) => void;
+      out[key] = (a?: unknown, b?: unknown) => {
+        if (failed) return;
+        try {
+          visitor(a, b);
+        } catch (e) {
+          fail(e);
+        }
+      };
     }
     return out as RuleVisitors;
-  }
-
-  private failed(visitor: AnyVisitor, e: unknown): void {
-    const guard = this.byVisitor.get(visitor);
-    if (guard === undefined) throw e;
-    guard.fail(e);
-    const lists: AnyVisitor[][] = [this.visitors.any, this.visitors.ref, this.visitors.string, ...this.visitors.nodes.values()] as AnyVisitor[][];
-    for (const list of lists) {
-      for (let i = 0; i < list.length; i++) if (this.byVisitor.get(list[i]!) === guard) list[i] = SKIP;
-    }
-  }
+  };
+  return { wrap, fail };
 }
 
 function register(visitors: Visitors, created: RuleVisitors, ends: Array<() => void>): void {

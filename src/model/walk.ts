@@ -31,12 +31,6 @@ export interface Visitors {
   ref: NodeVisitor[];
   /** Every string value (Data included); info describes the string itself. */
   string: StringVisitor[];
-  /**
-   * Called with a visitor that threw and what it threw; the walk goes on with the next visitor. It
-   * may rethrow (the walk stops), or replace visitors in the lists above in place (a rule that
-   * failed is not called again). Without it, a throw stops the walk.
-   */
-  onThrow?: (visitor: NodeVisitor | StringVisitor, error: unknown) => void;
 }
 
 /** An empty visitor set. */
@@ -90,6 +84,8 @@ export function walk(root: WalkRoot, visitors: Visitors, follow?: FollowRef): Wa
   const rootSpec: TypeSpec = root.spec ?? TYPES[root.type];
   const spec: TypeSpec = root.rootChildren ? { ...rootSpec, props: { ...rootSpec.props, ...root.rootChildren } } : rootSpec;
   const v: Walk = { ...visitors, stringInfo: new StringInfo(), follow, queue: [], met: new Map(), root: Ptr.root };
+  // Following is one more $ref visitor, so that visit() stays as small as without it (it is the hot path).
+  if (follow !== undefined) v.ref = [...visitors.ref, (node, info) => enqueue(v, node, info)];
   visit(root.value, root.type, null, '', null, null, v, spec);
   // Breadth first: a file reached from a file reached from the document is walked after both.
   for (let i = 0; i < v.queue.length; i++) {
@@ -168,13 +164,7 @@ function visit(
     const strings = v.string;
     if (strings.length > 0) {
       const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
-      for (let i = 0; i < strings.length; i++) {
-        try {
-          strings[i]!(value, info);
-        } catch (e) {
-          failed(v, strings[i]!, e);
-        }
-      }
+      for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
     }
     return;
   }
@@ -190,40 +180,22 @@ function visit(
   // for...in, not Object.keys: no array allocated per object. Parsed documents are plain objects
   // whose prototype has no enumerable keys, so both give the own keys in the same order.
   if (type !== 'Data' && type !== 'Any' && typeof node['$ref'] === 'string' && isReferenceable(type)) {
-    callAll(v.ref, node, info, v);
-    // Following comes after the rules' $ref visitors.
-    if (v.follow !== undefined) enqueue(v, node, info);
+    callAll(v.ref, node, info);
     for (const k in node) if (k !== '$ref') visitChild(node, k, node[k], 'Any', info, v);
     return;
   }
   if (type !== 'Data') {
-    callAll(v.any, node, info, v);
+    callAll(v.any, node, info);
     const own = v.nodes.get(type);
-    if (own !== undefined) callAll(own, node, info, v);
+    if (own !== undefined) callAll(own, node, info);
   }
   const spec = specOverride ?? TYPES[type];
   // The value is read here, in the for...in loop itself, where V8 reads it by the key's index.
   for (const k in node) visitChild(node, k, node[k], childType(spec, type, k), info, v);
 }
 
-/**
- * Call each visitor in turn. The rules' visitors are called as they are, not each through a
- * guarding closure of its own (a million calls more on a 10 MB document): one that throws is
- * handed to `onThrow`, and the next one is called.
- */
-function callAll(visitors: NodeVisitor[], node: JsonObject, info: VisitInfo, v: Walk): void {
-  for (let i = 0; i < visitors.length; i++) {
-    try {
-      visitors[i]!(node, info);
-    } catch (e) {
-      failed(v, visitors[i]!, e);
-    }
-  }
-}
-
-function failed(v: Walk, visitor: NodeVisitor | StringVisitor, e: unknown): void {
-  if (v.onThrow === undefined) throw e;
-  v.onThrow(visitor, e);
+function callAll(visitors: NodeVisitor[], node: JsonObject, info: VisitInfo): void {
+  for (let i = 0; i < visitors.length; i++) visitors[i]!(node, info);
 }
 
 function visitChild(node: JsonObject, k: string, childValue: unknown, child: Child, info: VisitInfo, v: Walk): void {
@@ -233,7 +205,7 @@ function visitChild(node: JsonObject, k: string, childValue: unknown, child: Chi
     if (isObject(childValue)) {
       const childPtr = info.ptr.child(k);
       const mapInfo: VisitInfo = { type: 'Any', ptr: childPtr, key: k, parentType: info.type, parent: node };
-      callAll(v.any, childValue, mapInfo, v);
+      callAll(v.any, childValue, mapInfo);
       for (const mk in childValue) {
         visit(childValue[mk], child.mapOf, childPtr, mk, info.type, childValue, v);
       }
