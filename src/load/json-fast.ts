@@ -7,7 +7,7 @@
  * else (a syntax error, a duplicate, too deep) takes the exact path.
  */
 import type { ParseOutput } from './json.js';
-import { LocationIndex, keyIndex, type ContainerLoc, type Span, type Target } from './locations.js';
+import { LocationIndex, entryIndex, entrySpans, type ContainerLoc, type Span, type Target } from './locations.js';
 
 /** Parse with JSON.parse when that is exact; undefined means: use parseJson. */
 export function parseJsonFast(text: string, options: { maxDepth: number }): ParseOutput | undefined {
@@ -125,19 +125,9 @@ export class ScannedLocations extends LocationIndex {
       const c = this.text.charCodeAt(span.start);
       if (c !== 123 && c !== 91) return { span: keySpan ?? span, resolvedDepth: i };
       const loc = this.container(span.start);
-      if (loc.keys) {
-        const idx = keyIndex(loc, loc.keys, seg);
-        if (idx < 0) return { span, resolvedDepth: i };
-        const sp = loc.spans;
-        keySpan = { start: sp[idx * 4]!, end: sp[idx * 4 + 1]! };
-        span = { start: sp[idx * 4 + 2]!, end: sp[idx * 4 + 3]! };
-      } else {
-        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
-        const idx = Number(seg);
-        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
-        keySpan = null;
-        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
-      }
+      const idx = entryIndex(loc, seg);
+      if (idx < 0) return { span, resolvedDepth: i };
+      ({ keySpan, span } = entrySpans(loc, idx));
     }
     return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
   }

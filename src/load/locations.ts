@@ -74,25 +74,32 @@ export class LocationIndex {
       const seg = segments[i]!;
       const loc = current !== null && typeof current === 'object' ? this.containers.get(current) : undefined;
       if (!loc) return { span: keySpan ?? span, resolvedDepth: i };
-      let idx = -1;
-      if (loc.keys) {
-        idx = keyIndex(loc, loc.keys, seg);
-        if (idx < 0) return { span, resolvedDepth: i };
-        const s = loc.spans;
-        keySpan = { start: s[idx * 4]!, end: s[idx * 4 + 1]! };
-        span = { start: s[idx * 4 + 2]!, end: s[idx * 4 + 3]! };
-        current = (current as Record<string, unknown>)[seg];
-      } else {
-        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
-        idx = Number(seg);
-        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
-        keySpan = null;
-        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
-        current = (current as unknown[])[idx];
-      }
+      const idx = entryIndex(loc, seg);
+      if (idx < 0) return { span, resolvedDepth: i };
+      ({ keySpan, span } = entrySpans(loc, idx));
+      current = loc.keys ? (current as Record<string, unknown>)[seg] : (current as unknown[])[idx];
     }
     return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
   }
+}
+
+/**
+ * The entry of a container that a JSON Pointer segment names: in an object, the last occurrence of
+ * the key (the one whose value is kept); in an array, an index written as RFC 6901 section 4 has it
+ * (`0`, `12`, not `01`) and within bounds. -1 when there is none.
+ */
+export function entryIndex(loc: ContainerLoc, seg: string): number {
+  if (loc.keys) return keyIndex(loc, loc.keys, seg);
+  if (!/^(0|[1-9]\d*)$/.test(seg)) return -1;
+  const idx = Number(seg);
+  return idx * 2 < loc.spans.length ? idx : -1;
+}
+
+/** The spans of entry `idx`: its value's, and its key's in an object (null in an array). */
+export function entrySpans(loc: ContainerLoc, idx: number): { keySpan: Span | null; span: Span } {
+  const s = loc.spans;
+  if (!loc.keys) return { keySpan: null, span: { start: s[idx * 2]!, end: s[idx * 2 + 1]! } };
+  return { keySpan: { start: s[idx * 4]!, end: s[idx * 4 + 1]! }, span: { start: s[idx * 4 + 2]!, end: s[idx * 4 + 3]! } };
 }
 
 /** Index of the last occurrence of `key` in an object's entries (the one whose value is kept), or -1. */

@@ -8,7 +8,7 @@
  * Anything else (and every error, whose message comes from the exact path) takes the exact path.
  */
 import { jsYamlLib, type JsYamlState } from '../util/deps.js';
-import { keyIndex, LocationIndex, type ContainerLoc, type Span, type Target } from './locations.js';
+import { entryIndex, entrySpans, LocationIndex, type ContainerLoc, type Span, type Target } from './locations.js';
 import type { ParseOutput, ParseProblem } from './json.js';
 import { parseYaml, yamlDepthProblem, type YamlLimits } from './yaml.js';
 
@@ -413,22 +413,10 @@ class EventTree {
     for (let i = 0; i < segments.length; i++) {
       if (value === null || typeof value !== 'object') return { span: keySpan ?? span, resolvedDepth: i };
       const loc = this.container(node, value);
-      let idx: number;
-      if (loc.keys) {
-        idx = keyIndex(loc, loc.keys, segments[i]!);
-        if (idx < 0) return { span, resolvedDepth: i };
-        keySpan = { start: loc.spans[idx * 4]!, end: loc.spans[idx * 4 + 1]! };
-        span = { start: loc.spans[idx * 4 + 2]!, end: loc.spans[idx * 4 + 3]! };
-        value = (value as Record<string, unknown>)[loc.keys[idx]!];
-      } else {
-        const seg = segments[i]!;
-        if (!/^(0|[1-9]\d*)$/.test(seg)) return { span, resolvedDepth: i };
-        idx = Number(seg);
-        if (idx * 2 >= loc.spans.length) return { span, resolvedDepth: i };
-        keySpan = null;
-        span = { start: loc.spans[idx * 2]!, end: loc.spans[idx * 2 + 1]! };
-        value = (value as unknown[])[idx];
-      }
+      const idx = entryIndex(loc, segments[i]!);
+      if (idx < 0) return { span, resolvedDepth: i };
+      ({ keySpan, span } = entrySpans(loc, idx));
+      value = loc.keys ? (value as Record<string, unknown>)[loc.keys[idx]!] : (value as unknown[])[idx];
       node = loc.nodes[idx]!;
     }
     return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
