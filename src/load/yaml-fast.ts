@@ -79,14 +79,15 @@ export function parseYamlFast(text: string, limits: YamlLimits): ParseOutput | u
   if ((text.includes('%') && DIRECTIVE.test(text)) || (text.includes('\r') && CR_ONLY.test(text))) return undefined;
   let value: unknown;
   let input = '';
-  const log = new EventLog();
+  // Past EVENTS_MAX_CHARS the events are not logged: read again if a position is needed.
+  const log = text.length <= EVENTS_MAX_CHARS ? new EventLog() : undefined;
   try {
     value = load(text, maxDepth, (event, state) => {
-      if (event === 'open') return log.open(state.position);
+      if (event === 'open') return log?.open(state.position);
       input = state.input;
       plainEnough(state, maxDepth);
       if (state.kind === 'mapping') compactIndexKeys(state);
-      log.close(state.position, state.kind);
+      log?.close(state.position, state.kind);
     });
   } catch {
     return undefined;
@@ -280,31 +281,43 @@ export class LazyYamlLocations extends LocationIndex {
   }
 
   override find(root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
-    if (this.placedBy === undefined) {
-      this.tree = new EventTree(this.text, this.log!, undefined);
-      this.log = undefined;
-      this.placedBy = 'events';
-    }
-    if (this.tree) {
-      try {
-        return this.found(this.tree.find(root, segments, target));
-      } catch (e) {
-        if (e !== ABORT) throw e;
+    for (;;) {
+      if (this.placedBy === undefined) {
+        this.placedBy = 'events';
+        const log = this.log ?? secondPass(this.text, false)?.log;
+        this.log = undefined;
+        this.tree = log && this.treeOf(log, undefined);
       }
-      this.tree = undefined;
-      if (this.placedBy === 'events') {
-        const second = secondPass(this.text);
-        if (second) {
-          this.tree = new EventTree(this.text, second.log, second.results);
-          this.placedBy = 'second pass';
-          return this.find(root, segments, target);
+      if (this.tree) {
+        try {
+          return this.found(this.tree.find(root, segments, target));
+        } catch (e) {
+          if (e !== ABORT) throw e;
+          this.tree = undefined;
         }
       }
+      if (this.placedBy === 'events') {
+        // A key whose text does not spell its name (an escape, `1.0` for `1`): named by its value.
+        this.placedBy = 'second pass';
+        const second = secondPass(this.text, true);
+        this.tree = second && this.treeOf(second.log, second.results);
+        continue;
+      }
       this.placedBy = 'exact path';
+      this.exactOut ??= this.exact();
+      // The exact path's positions are for its own copy of the value: the pointer's path is the same in both.
+      return this.found(this.exactOut.locations.find(this.exactOut.value, segments, target));
     }
-    this.exactOut ??= this.exact();
-    // The exact path's positions are for its own copy of the value: the pointer's path is the same in both.
-    return this.found(this.exactOut.locations.find(this.exactOut.value, segments, target));
+  }
+
+  /** The nodes of a log, or undefined when its root cannot be placed (a tag before it). */
+  private treeOf(log: EventLog, results: unknown[] | undefined): EventTree | undefined {
+    try {
+      return new EventTree(this.text, log, results);
+    } catch (e) {
+      if (e === ABORT) return undefined;
+      throw e;
+    }
   }
 
   private found(result: { span: Span; resolvedDepth: number }): { span: Span; resolvedDepth: number } {
@@ -322,14 +335,21 @@ export class LazyYamlLocations extends LocationIndex {
   }
 }
 
-/** Parse again, logging every event, with each scalar's value by the log index of its close (the keys' names). */
-function secondPass(text: string): { log: EventLog; results: unknown[] } | undefined {
+/**
+ * The largest text (UTF-16 code units) whose first pass logs its events. The log takes 8 bytes a
+ * node, about 0.6 times the text of a connector written by yaml.stringify: a larger file is read a
+ * second time if a diagnostic needs a position, and its memory stays that of its value and text.
+ */
+export const EVENTS_MAX_CHARS = 4 * 1024 * 1024;
+
+/** Parse again, logging every event; with `keys`, each scalar's value too, by the log index of its close (the keys' names). */
+function secondPass(text: string, keys: boolean): { log: EventLog; results: unknown[] | undefined } | undefined {
   const log = new EventLog();
-  const results: unknown[] = [];
+  const results: unknown[] | undefined = keys ? [] : undefined;
   try {
     load(text, READER_MAX_DEPTH, (event, state) => {
       if (event === 'open') return log.open(state.position);
-      if (state.kind === 'scalar') results[log.length] = state.result;
+      if (results && state.kind === 'scalar') results[log.length] = state.result;
       log.close(state.position, state.kind);
     });
   } catch {

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { EXACT_YAML_MAX_CHARS, LazyYamlLocations, parseYamlFast, readYaml, yamlPositions } from '../../src/load/yaml-fast.js';
+import { EVENTS_MAX_CHARS, EXACT_YAML_MAX_CHARS, LazyYamlLocations, parseYamlFast, readYaml, yamlPositions } from '../../src/load/yaml-fast.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import type { ParseOutput } from '../../src/load/json.js';
 import { defaultLimits } from '../../src/load/source.js';
@@ -178,6 +178,15 @@ describe('parseYamlFast', () => {
   });
 });
 
+describe('positions of a document whose root has a tag', () => {
+  it('come from the exact path, without an error', () => {
+    const out = parseYamlFast('!!str abc\n', defaultLimits)!;
+    expect(out.value).toBe('abc');
+    expect(out.locations.find(out.value, [], 'value')).toEqual(parseYaml('!!str abc\n', defaultLimits).locations.find('abc', [], 'value'));
+    expect(placedBy(out)).toBe('exact path');
+  });
+});
+
 describe('positions from the events of a large document', () => {
   it('are the exact path\'s past the first chunk of events (65,536 integers), placed from the events', () => {
     const entries = Array.from({ length: 40_000 }, (_, i) => `  k${i}:\n    - ${i}\n    - {x: "${i}"}\n`).join('');
@@ -203,6 +212,16 @@ describe('YAML above what the exact path reads', () => {
     const out = readYaml(text, defaultLimits);
     expect([out.ok, out.problems]).toEqual([true, []]);
     expect(Object.keys(out.value as object)).toHaveLength(Math.ceil(size / 20) + 1);
+  });
+
+  it('keeps no log of its events, and reads it again for the first position a diagnostic needs', () => {
+    const text = 'openapi: 3.0.3\n' + filler(size) + 'last:\n  deep: [1, {y: z}]\n';
+    expect(text.length).toBeGreaterThan(EVENTS_MAX_CHARS);
+    const out = parseYamlFast(text, defaultLimits)!;
+    const tail = text.length - 'last:\n  deep: [1, {y: z}]\n'.length;
+    expect(out.locations.find(out.value, ['last', 'deep', '1', 'y'], 'key').span).toEqual({ start: tail + 19, end: tail + 20 });
+    expect(out.locations.find(out.value, ['k000000002'], 'value').span).toEqual({ start: 15 + 40 + 12, end: 15 + 40 + 19 });
+    expect(placedBy(out)).toBe('events');
   });
 
   it('with anchors: one input-limit problem, not an exhausted heap', () => {
