@@ -7,6 +7,7 @@ import { lstatSync } from 'node:fs';
 import { readSmallFile, smallFileReason, statIfPresent } from '../util/fs.js';
 import { defaultLimits } from '../load/source.js';
 import { jsonSyntaxError } from '../load/json.js';
+import { yamlMessage } from '../load/yaml.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { yamlLib } from '../util/deps.js';
 import { compileGlobs, GlobError } from './glob.js';
@@ -103,7 +104,7 @@ function parseConfigText(text: string, path: string, shownAs: string): unknown {
 /** The yaml package's error, without the excerpt of the text and the ": " it ends its first line with, and with the line and column at the end. */
 function yamlSyntaxError(e: unknown): string {
   const error = e as { message?: unknown; linePos?: Array<{ line: number; col: number }> };
-  const first = String(error.message ?? e).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  const first = yamlMessage(String(error.message ?? e)).replace(/:$/, '');
   const at = error.linePos?.[0];
   return at ? `${first} (line ${at.line}, column ${at.col})` : first;
 }

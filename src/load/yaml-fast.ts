@@ -596,19 +596,9 @@ class EventTree {
  * or number, a flow pair in a sequence, a tag): the exact path places those.
  */
 export function yamlPositions(text: string, maxDepth: number): { value: unknown; locations: LocationIndex } | undefined {
-  const log = new EventLog();
-  let value: unknown;
-  try {
-    value = load(text, maxDepth, (event, state) => {
-      if (event === 'open') return log.open(state.position);
-      plainEnough(state, Math.min(maxDepth, READER_MAX_DEPTH));
-      if (state.kind === 'mapping') compactIndexKeys(state);
-      log.close(state.position, state.kind);
-    });
-  } catch {
-    return undefined;
-  }
-  const locations = new LazyYamlLocations(text, log, { maxDepth, maxAliases: 0 });
+  const out = parseYamlFast(text, { maxDepth, maxAliases: 0 });
+  if (!out) return undefined;
+  const { value, locations } = out;
   // Every container, from the root down: what the exact path records.
   const stack: Array<{ v: unknown; segments: string[] }> = [{ v: value, segments: [] }];
   while (stack.length > 0) {
@@ -620,7 +610,7 @@ export function yamlPositions(text: string, maxDepth: number): { value: unknown;
       stack.push({ v: (v as Record<string, unknown>)[key], segments: child });
     }
   }
-  return locations.placedBy === 'exact path' ? undefined : { value, locations };
+  return (locations as LazyYamlLocations).placedBy === 'exact path' ? undefined : { value, locations };
 }
 
 /**

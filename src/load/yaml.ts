@@ -237,7 +237,7 @@ function syntaxMessage(message: string, text: string, offset: number): string {
 }
 
 /** The yaml package's messages carry their own "at line x" suffix; positions are ours. */
-function yamlMessage(message: string): string {
+export function yamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }

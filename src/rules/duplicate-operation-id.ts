@@ -8,9 +8,8 @@
 import { defineRule } from './types.js';
 import { isObject, own, type JsonObject } from '../model/json.js';
 import type { Ptr } from '../model/pointer.js';
+import { HTTP_METHODS } from '../model/node-types.js';
 
-/** The fields of a Path Item that hold operations (OpenAPI 3.0.3 section 4.7.9). */
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** No two operations share an operationId. */
 export const duplicateOperationId = defineRule({
@@ -48,7 +47,7 @@ export const duplicateOperationId = defineRule({
         // The Path Item where it is written owns its operations (else the first $ref to it); every other $ref repeats them.
         for (const [item, list] of uses) {
           if (list.length < 2) continue;
-          const ids = METHODS.map((m) => own(item, m))
+          const ids = HTTP_METHODS.map((m) => own(item, m))
             .map((op) => (isObject(op) ? own(op, 'operationId') : undefined))
             .filter((id): id is string => typeof id === 'string' && id !== '');
           if (ids.length === 0) continue;
