@@ -4,12 +4,49 @@
  * (no declared properties, explicit additionalProperties, an unresolved $ref) is "unknown", so
  * rules built on this report only what the schema clearly rules out.
  */
-import { isObject, own, type JsonObject } from './json.js';
+import { has, isObject, own, type JsonObject } from './json.js';
 import type { RefResolver } from './refs.js';
 import { notOneOf } from '../util/text.js';
 
+/** The properties of an object shape, by name, in the order they are written. */
+export interface SchemaProperties {
+  readonly size: number;
+  has(name: string): boolean;
+  get(name: string): unknown;
+  keys(): Iterable<string>;
+  values(): Iterable<unknown>;
+  entries(): Iterable<[string, unknown]>;
+}
+
+/**
+ * A Schema Object's own `properties`, read where they are written: a schema with no allOf, oneOf
+ * or anyOf to merge (most of them) needs no copy. A Map of each was 2.3 MB of the heap on a
+ * 6.3 MB connector with 4,000 such schemas.
+ */
+class DeclaredProperties implements SchemaProperties {
+  constructor(private readonly declared: JsonObject) {}
+  get size(): number {
+    return Object.keys(this.declared).length;
+  }
+  has(name: string): boolean {
+    return has(this.declared, name);
+  }
+  get(name: string): unknown {
+    return own(this.declared, name);
+  }
+  keys(): string[] {
+    return Object.keys(this.declared);
+  }
+  values(): unknown[] {
+    return Object.keys(this.declared).map((k) => this.declared[k]);
+  }
+  entries(): Array<[string, unknown]> {
+    return Object.keys(this.declared).map((k) => [k, this.declared[k]]);
+  }
+}
+
 export type Shape =
-  | { kind: 'object'; props: Map<string, unknown>; /** Other keys allowed or not described. */ open: boolean }
+  | { kind: 'object'; props: SchemaProperties; /** Other keys allowed or not described. */ open: boolean }
   | { kind: 'array'; items: unknown }
   | { kind: 'scalar'; type: string }
   | { kind: 'unknown' };
@@ -49,17 +86,18 @@ function shapeWithin(schema: unknown, refs: RefResolver, depth: number, seen: Se
   if (seen.has(s)) return ALREADY;
   seen.add(s);
   const type = typeOf(s);
-  const props = new Map<string, unknown>();
   let open = isOpenAdditional(own(s, 'additionalProperties'));
   let items = own(s, 'items');
   let branchType: string | undefined;
   const declared = own(s, 'properties');
-  if (isObject(declared)) for (const k of Object.keys(declared)) props.set(k, declared[k]);
+  /** A copy of `declared`, made when a branch adds properties to it. */
+  let merged: Map<string, unknown> | undefined;
   for (const branch of branches(s)) {
     const b = shapeWithin(branch, refs, depth + 1, seen);
     if (b === ALREADY) continue;
     if (b.kind === 'object') {
-      for (const [k, v] of b.props) if (!props.has(k)) props.set(k, v);
+      merged ??= new Map(isObject(declared) ? Object.keys(declared).map((k) => [k, declared[k]]) : []);
+      for (const [k, v] of b.props.entries()) if (!merged.has(k)) merged.set(k, v);
       open ||= b.open;
       branchType ??= 'object';
     } else if (b.kind === 'array') {
@@ -69,11 +107,14 @@ function shapeWithin(schema: unknown, refs: RefResolver, depth: number, seen: Se
     else open = true;
   }
   const effective = type ?? branchType;
+  const props: SchemaProperties = merged ?? (isObject(declared) ? new DeclaredProperties(declared) : NO_PROPERTIES);
   if (effective === 'array' || (effective === undefined && items !== undefined)) return items === undefined ? { kind: 'unknown' } : { kind: 'array', items };
   if (effective !== undefined && SCALARS.has(effective) && props.size === 0) return { kind: 'scalar', type: effective };
   if (props.size === 0) return { kind: 'unknown' };
   return { kind: 'object', props, open };
 }
+
+const NO_PROPERTIES: SchemaProperties = new Map<string, unknown>();
 
 function typeOf(s: JsonObject): string | undefined {
   const t = own(s, 'type');
