@@ -178,9 +178,12 @@ describe('code cache', () => {
     const flipped = Buffer.from(good);
     for (let i = 200; i < flipped.length; i += 997) flipped[i]! ^= 0x5a;
     const refused = Buffer.alloc(5008, 7);
-    refused.write('CDP1', 0, 'latin1');
+    refused.write('CDP2', 0, 'latin1');
     refused.writeUInt32LE(userCacheModule().checksum(refused.subarray(8)), 4);
-    for (const [damaged, what] of [[flipped, 'none'], [good.subarray(0, good.length >> 1), 'none'], [refused, 'rejected']] as const) {
+    // A cache of the format before (tag CDP1, a 32-bit FNV-1a of 4-byte words), left by an older version.
+    const older = Buffer.from(good);
+    older.write('CDP1', 0, 'latin1');
+    for (const [damaged, what] of [[flipped, 'none'], [good.subarray(0, good.length >> 1), 'none'], [older, 'none'], [refused, 'rejected']] as const) {
       writeFileSync(file, damaged);
       const r = run(bin, ['c.json', '-f', 'json'], env);
       expect({ ...r, stderr: '' }).toEqual(expected);
@@ -296,22 +299,22 @@ describe('code cache', () => {
     expect(cacheFolder({}, '', '/t')).toBe(`/t/cdp-lint-${process.getuid?.() ?? 'user'}`);
   });
 
-  it('the checksum is FNV-1a over little-endian 32-bit words, the last completed with zeros', () => {
+  it("the checksum is FNV-1a's 64-bit step over little-endian 64-bit words, the last four completed with zeros, folded to 32 bits", () => {
     const fnv = (data: Uint8Array) => {
-      const words = new Uint8Array((data.length + 3) & ~3);
+      const words = new Uint8Array((data.length + 31) & ~31);
       words.set(data);
       const view = new DataView(words.buffer);
-      let h = 0x811c9dc5;
-      for (let i = 0; i < words.length; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193);
-      return h >>> 0;
+      let h = 0xcbf29ce484222325n;
+      for (let i = 0; i < words.length; i += 8) h = BigInt.asUintN(64, (h ^ view.getBigUint64(i, true)) * 0x100000001b3n);
+      return Number(BigInt.asUintN(32, h ^ (h >> 32n)));
     };
     const { checksum } = userCacheModule();
-    for (const length of [0, 1, 3, 4, 5, 65_535, 65_536, 200_001]) {
+    for (const length of [0, 1, 7, 8, 31, 32, 33, 65_503, 65_504, 65_505, 65_536, 200_001]) {
       const data = randomBytes(length);
       expect(checksum(data), `${length} bytes`).toBe(fnv(data));
     }
-    // (0x811c9dc5 ^ 0x64636261) * 0x01000193 mod 2^32: the word 'abcd' read little-endian.
-    expect(checksum(Buffer.from('abcd'))).toBe(0xec7f6f2c);
+    // The word 'abcd' and four zero bytes, then three words of zeros, from FNV-1a's 64-bit offset basis.
+    expect(checksum(Buffer.from('abcd'))).toBe(0xab50e266);
   });
 
   it("a build's cache V8 refuses (a damaged file) is ignored, silently, and left as it is", () => {
