@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import { isObject } from '../model/json.js';
 import type { VisitInfo } from '../model/walk.js';
+import type { Ptr } from '../model/pointer.js';
 import { didYouMean, suggesterFor } from '../util/text.js';
 
 export const unresolvedRef = defineRule({
@@ -12,13 +13,14 @@ export const unresolvedRef = defineRule({
     messages: {
       missing: '`{{ref}}` does not resolve: {{reason}}{{hint}}',
       refused: '`{{ref}}` is not followed: {{reason}}',
+      refusedOnce: '`{{ref}}` is not followed: {{reason}}; neither {{more}} (reported here only)',
       notString: '`$ref` must be a string such as "#/components/schemas/Contact"',
     },
   },
   create(context) {
-    const run: RefCheck = { context, loops: new Set() };
+    const run: RefCheck = { context, loops: new Set(), overBudget: [] };
     const check = (node: JsonObject, info: VisitInfo) => checkRef(run, node, info);
-    return { ref: check, any: (node, info) => (node['$ref'] !== undefined ? check(node, info) : undefined) };
+    return { ref: check, any: (node, info) => (node['$ref'] !== undefined ? check(node, info) : undefined), end: () => reportBudget(run) };
   },
 });
 
@@ -26,6 +28,21 @@ interface RefCheck {
   context: RuleContext;
   /** Members of $ref loops already reported: a loop is one problem, reported at the first member met. */
   loops: Set<unknown>;
+  /** The $refs refused because the files read through references reached their budget, in walk order. */
+  overBudget: Array<{ ref: string; reason: string; ptr: Ptr }>;
+}
+
+/**
+ * The budget of files read through references is one problem, however many `$ref`s meet it: it
+ * is reported at the first, with how many more were not followed (each reported alone, a connector
+ * of 5,000 references would bury every other diagnostic under the same sentence).
+ */
+function reportBudget(run: RefCheck): void {
+  const [first, ...rest] = run.overBudget;
+  if (first === undefined) return;
+  const { ref, reason, ptr } = first;
+  if (rest.length === 0) run.context.report({ messageId: 'refused', data: { ref, reason }, ptr });
+  else run.context.report({ messageId: 'refusedOnce', data: { ref, reason, more: rest.length === 1 ? 'is the other `$ref` to a file not read yet' : `are the ${rest.length.toLocaleString('en-US')} other \`$ref\`s to files not read yet` }, ptr });
 }
 
 export const remoteRef = defineRule({
@@ -66,7 +83,11 @@ function checkRef(run: RefCheck, node: JsonObject, info: VisitInfo): void {
     }
     return;
   }
-  if (resolved.reason === 'outside-root' || resolved.reason === 'special-file' || resolved.reason === 'budget') {
+  if (resolved.reason === 'budget') {
+    run.overBudget.push({ ref, reason: resolved.message, ptr });
+    return;
+  }
+  if (resolved.reason === 'outside-root' || resolved.reason === 'special-file') {
     context.report({ messageId: 'refused', data: { ref, reason: resolved.message }, ptr });
     return;
   }

@@ -320,6 +320,42 @@ describe('the budget over all referenced files', () => {
   });
 });
 
+describe('the budget over all referenced files, met by several $refs', () => {
+  const schema = (n: number) => JSON.stringify({ type: 'object', description: 'd'.repeat(n) });
+
+  it('is one problem, at the first $ref refused, counting the others', () => {
+    for (const name of ['one', 'two', 'three', 'four']) s.write(`conn/${name}.json`, schema(2500));
+    const text = withRef('one.json', { Two: { $ref: 'two.json' }, Three: { $ref: 'three.json' }, Four: { $ref: 'four.json' } });
+    s.write('conn/connector.json', text);
+    const { diagnostics } = lintRefs('conn/connector.json', ['--max-file-size', '4000']);
+    expect(diagnostics).toEqual([
+      {
+        ruleId: 'unresolved-ref',
+        severity: 'error',
+        message:
+          "`two.json` is not followed: the files read through the connector's references would exceed 4000 bytes together (--max-file-size); neither are the 2 other `$ref`s to files not read yet (reported here only)",
+        pointer: '/components/schemas/Two/$ref',
+        ...at(text, '"two.json"'),
+      },
+    ]);
+    const raw = JSON.parse(s.run(['conn/connector.json', '--max-file-size', '4000', '--format', 'json']).stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string }> }> };
+    expect(raw.files[0]!.diagnostics.filter((d) => d.ruleId === 'unresolved-ref')).toEqual([expect.objectContaining({ ruleId: 'unresolved-ref', messageId: 'refusedOnce' })]);
+  });
+
+  it('says `the other $ref` for one more', () => {
+    for (const name of ['one', 'two', 'three']) s.write(`conn/${name}.json`, schema(2500));
+    const text = withRef('one.json', { Two: { $ref: 'two.json' }, Three: { $ref: 'three.json' } });
+    s.write('conn/connector.json', text);
+    const { diagnostics } = lintRefs('conn/connector.json', ['--max-file-size', '4000']);
+    expect(diagnostics.map((d) => [d.message, d.pointer])).toEqual([
+      [
+        "`two.json` is not followed: the files read through the connector's references would exceed 4000 bytes together (--max-file-size); neither is the other `$ref` to a file not read yet (reported here only)",
+        '/components/schemas/Two/$ref',
+      ],
+    ]);
+  });
+});
+
 describe('loops', () => {
   it('a self-referencing schema is valid recursion', () => {
     const text = withRef('#/components/schemas/Node', { Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } });
