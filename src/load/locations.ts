@@ -155,7 +155,18 @@ export class LineIndex {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
+  /**
+   * The lines and columns of a span. A span that runs through a line break (a YAML block
+   * collection's, which ends with its last line, as the `yaml` package's ranges do; a block
+   * scalar's) ends, as a range, where that line's text ends: `- $ref: x` is line 10, columns 11 to
+   * 21, not line 10 column 11 to line 11 column 1.
+   */
   range(span: Span): Range {
-    return { start: this.position(span.start), end: this.position(Math.max(span.start, span.end)) };
+    const start = span.start;
+    let end = Math.max(start, span.end);
+    const text = this.text;
+    if (end > start && text.charCodeAt(end - 1) === 10) end -= end - 1 > start && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+    else if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
+    return { start: this.position(start), end: this.position(end) };
   }
 }

@@ -84,3 +84,49 @@ describe('line endings', () => {
     expect(lintText(broken.replaceAll('\n', '\r'), 'connector.yaml').diagnostics.map(brief)).toEqual(atLf);
   });
 });
+
+/** A YAML list of two parameters, the second the same as the first: diagnostics at the list items. */
+const TWO_PARAMETERS = `openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+        - name: q
+          in: query
+          schema: {type: string}
+        - name: q
+          in: query
+          schema: {type: string}
+      responses:
+        '200':
+          description: OK
+`;
+
+describe('where a range ends', () => {
+  it('LineIndex.range: a span that runs through a line break ends where the line text ends (LF, CR LF, CR)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `a: 1${eol}b: 2${eol}`;
+      const lines = new LineIndex(text);
+      expect(lines.range({ start: 0, end: 4 + eol.length })).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 5 } });
+      expect(lines.range({ start: 0, end: text.length })).toEqual({ start: { line: 1, column: 1 }, end: { line: 2, column: 5 } });
+    }
+    // A span without a line break at its end, and an empty one at a line start, are as they were.
+    const lines = new LineIndex('ab\ncd');
+    expect(lines.range({ start: 0, end: 2 })).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 3 } });
+    expect(lines.range({ start: 3, end: 3 })).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 1 } });
+    // A span that is only a line break is empty, at the end of its line.
+    expect(lines.range({ start: 2, end: 3 })).toEqual({ start: { line: 1, column: 3 }, end: { line: 1, column: 3 } });
+  });
+
+  it('a diagnostic at a YAML block list item ends with the item\'s last line, not at column 1 of the next', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const duplicate = lintText(TWO_PARAMETERS.replaceAll('\n', eol), 'connector.yaml').diagnostics.find((d) => d.ruleId === 'duplicate-parameter');
+      expect(duplicate?.pointer).toBe('/paths/~1a/get/parameters/1');
+      expect(duplicate?.range).toEqual({ start: { line: 13, column: 11 }, end: { line: 15, column: 33 } });
+    }
+  });
+});
