@@ -6,6 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { defineRule, type RuleContext } from './types.js';
 import * as oas30 from '../generated/oas30.js';
+import { OAS_FIELDS } from '../generated/oas-fields.js';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type * as Oas31 from '../generated/oas31.cjs';
@@ -49,13 +50,6 @@ const SECURITY_TYPES: Record<string, keyof typeof oas30> = {
   oauth2: 'oauth2SecurityScheme',
   openIdConnect: 'openIdConnectSecurityScheme',
 };
-
-const SCHEMA_KEYWORDS_30 = [
-  'title', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern',
-  'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'not', 'allOf', 'oneOf',
-  'anyOf', 'items', 'properties', 'additionalProperties', 'description', 'format', 'default', 'nullable', 'discriminator',
-  'readOnly', 'writeOnly', 'example', 'externalDocs', 'deprecated', 'xml',
-];
 
 /** Hints for keys that are valid elsewhere (Swagger 2.0, JSON Schema) but not in OpenAPI 3.0. */
 const UNEXPECTED_HINTS: Partial<Record<NodeType, Record<string, string>>> = {
@@ -476,6 +470,11 @@ class FindingReporter {
     });
   }
 
+  /** Whether the document is checked as OpenAPI 3.1 (as check() decides). */
+  private is31(): boolean {
+    return /^3\.1\./.test(this.context.connector.oas?.version ?? '');
+  }
+
   /** The type of the value at `instancePath` (relative to the value validated). */
   typeOf(instancePath: string): NodeType {
     return typeAt(this.rootType, Ptr.parse(instancePath).segments());
@@ -510,9 +509,7 @@ class FindingReporter {
           });
           return;
         }
-        const hint = suggestion
-          ? `; did you mean \`${suggestion}\`?`
-          : (Object.hasOwn(UNEXPECTED_HINTS[type] ?? {}, prop) ? UNEXPECTED_HINTS[type]![prop] : undefined) ?? (type === 'Schema' ? customKeyHint(prop) : '; custom keys must start with `x-`');
+        const hint = suggestion ? `; did you mean \`${suggestion}\`?` : unexpectedHint(type, prop, value, this.is31());
         this.context.report({ messageId: 'unexpected', data: { ...common, property: prop, hint: /^[;:]/.test(hint) ? hint : `: ${hint}` }, ptr: ptr.child(prop), target: 'key' });
         return;
       }
@@ -581,9 +578,18 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function customKeyHint(prop: string): string {
-  const dym = didYouMean(prop, SCHEMA_KEYWORDS_30);
-  return dym !== '' ? `: it is not an OpenAPI 3.0 Schema keyword${dym}` : ': it is not an OpenAPI 3.0 Schema keyword (custom keys must start with `x-`)';
+/**
+ * What follows "`prop` is not allowed in ...": the explanation of a known mistake (UNEXPECTED_HINTS:
+ * it says more than a near miss would, `examples` in a 3.0 Schema is not a typo of `example`), else
+ * the nearest field of the object that `holder` does not already have ("; did you mean `summary`?",
+ * never for an `x-` key, which is an extension however it is spelt), else how custom keys are written.
+ */
+function unexpectedHint(type: NodeType, prop: string, holder: unknown, is31: boolean): string {
+  if (Object.hasOwn(UNEXPECTED_HINTS[type] ?? {}, prop)) return UNEXPECTED_HINTS[type]![prop]!;
+  const fields = OAS_FIELDS[is31 ? '3.1' : '3.0'][type] ?? [];
+  const dym = prop.startsWith('x-') ? '' : didYouMean(prop, fields.filter((k) => !isObject(holder) || own(holder, k) === undefined));
+  if (type === 'Schema') return dym !== '' ? `: it is not an OpenAPI 3.0 Schema keyword${dym}` : ': it is not an OpenAPI 3.0 Schema keyword (custom keys must start with `x-`)';
+  return dym !== '' ? dym : '; custom keys must start with `x-`';
 }
 
 /** The words after the subject for a constraint without a template of its own; never empty. */
