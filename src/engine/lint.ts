@@ -14,7 +14,7 @@ import { emptyVisitors, walk, type FollowRef, type Visitors } from '../model/wal
 import type { RefResolver } from '../model/refs.js';
 import { dirname, join, relative } from 'node:path';
 import { refKindMismatch, valueKindMismatch, type NodeType } from '../model/node-types.js';
-import type { FixBuilder, Report, Rule, RuleVisitors } from '../rules/types.js';
+import type { FixBuilder, Report, Rule, RuleVisitors, WrittenValue } from '../rules/types.js';
 import { didYouMean, fill } from '../util/text.js';
 import { parseDirectives, type Directive } from './suppress-comments.js';
 
@@ -132,12 +132,13 @@ function runRules(source: SourceFile, root: Record<string, unknown>, options: Li
   collector.refs = connector.refs;
   const visitors: Visitors = emptyVisitors();
   const fix = fixBuilder(source, connector.refs);
+  const written = writtenReader(source, connector.refs);
   const ends: Array<() => void> = [];
   for (const [id, rule] of options.rules) {
     if (!options.severities.has(id)) continue;
     const guard = guardFor(id, collector, options.strictPointers === true);
     try {
-      register(visitors, guard.wrap(rule.create({ connector, fix, report: (r) => collector.add(id, r) })), ends);
+      register(visitors, guard.wrap(rule.create({ connector, fix, written, report: (r) => collector.add(id, r) })), ends);
     } catch (e) {
       guard.fail(e);
     }
@@ -184,15 +185,37 @@ function followInto(connector: Connector): FollowRef {
   };
 }
 
-function fixBuilder(main: SourceFile, refs: RefResolver): FixBuilder {
-  const spanOf = (ptr: Ptr, target: 'key' | 'value') => {
+/** The span of the key or value at `ptr` in the file it is in (the linted one, or one its $refs reach), with that file. */
+function spanFinder(main: SourceFile, refs: RefResolver): (ptr: Ptr, target: 'key' | 'value') => { start: number; end: number; text: string; source: SourceFile } | undefined {
+  return (ptr, target) => {
     const file = ptr.file;
     const source = file === undefined ? main : refs.sources.get(file);
     if (source === undefined) return undefined;
     const segments = ptr.segments();
     const found = source.locations.find(source.value, segments, target);
-    return found.resolvedDepth === segments.length ? { start: found.span.start, end: found.span.end, text: source.text } : undefined;
+    return found.resolvedDepth === segments.length ? { start: found.span.start, end: found.span.end, text: source.text, source } : undefined;
   };
+}
+
+/** Longest value text RuleContext.written gives (a message quotes it; a longer value is cut), and longest key it gives. */
+const WRITTEN_TEXT_MAX = 200;
+
+function writtenReader(main: SourceFile, refs: RefResolver): (ptr: Ptr) => WrittenValue | undefined {
+  const spanOf = spanFinder(main, refs);
+  return (ptr) => {
+    const value = spanOf(ptr, 'value');
+    if (!value) return undefined;
+    const end = Math.min(value.end, value.start + WRITTEN_TEXT_MAX);
+    const out: WrittenValue = { format: value.source.format, text: value.text.slice(value.start, end), whole: end === value.end };
+    const key = spanOf(ptr, 'key');
+    // In a list the key's span is the value's own; a line break between them puts the value on a line of its own.
+    if (key && key.end <= value.start && key.end - key.start <= WRITTEN_TEXT_MAX && !/[\r\n]/.test(value.text.slice(key.end, value.start))) out.keyOnLine = value.text.slice(key.start, key.end);
+    return out;
+  };
+}
+
+function fixBuilder(main: SourceFile, refs: RefResolver): FixBuilder {
+  const spanOf = spanFinder(main, refs);
   return {
     renameKey(ptr, newKey) {
       const span = spanOf(ptr, 'key');

@@ -12,7 +12,7 @@ import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../mo
 import type { Connector } from '../model/connector.js';
 import { Ptr } from '../model/pointer.js';
 import { EXTENSION_TYPES, type NodeType } from '../model/node-types.js';
-import { article, codeList, didYouMean, suggest } from '../util/text.js';
+import { article, codeList, didYouMean, quoteFlowHint, suggest } from '../util/text.js';
 import { distance } from 'fastest-levenshtein';
 
 /** Keys authors write for a known key under another name. */
@@ -135,7 +135,7 @@ export const cdpSchema = defineRule({
     description: 'Connector fields and x-cdp-* extensions have the types and required fields the platform expects.',
     messages: {
       missing: '{{Where}} is missing the required `{{property}}`',
-      type: '{{What}} must be {{expected}}, not {{actual}}',
+      type: '{{What}} must be {{expected}}, not {{actual}}{{hint}}',
       enum: '{{What}} must be one of {{allowed}}, not {{actual}}{{hint}}',
       // One allowed value: "must be `form`", not "one of `form`".
       enumOne: '{{What}} must be {{allowed}}, not {{actual}}{{hint}}',
@@ -155,7 +155,7 @@ function reportShape(context: RuleContext): void {
     const data = { Where: where.charAt(0).toUpperCase() + where.slice(1), What: where.charAt(0).toUpperCase() + where.slice(1) };
     const value = f.value;
     if (f.kind === 'missing') context.report({ messageId: 'missing', data: { ...data, property: f.property! }, ptr: f.ptr });
-    else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)) }, ptr: f.ptr });
+    else if (f.kind === 'type') context.report({ messageId: 'type', data: { ...data, expected: article(f.expectedType!), actual: article(jsonType(value)), hint: isObject(value) || Array.isArray(value) ? quoteFlowHint(context.written(f.ptr), f.expectedType!) : '' }, ptr: f.ptr });
     else if (f.kind === 'enum') context.report({ messageId: (f.allowed ?? []).length === 1 ? 'enumOne' : 'enum', data: { ...data, allowed: codeList((f.allowed ?? []).map(plain), 'or'), actual: `\`${plain(value)}\``, hint: typeof value === 'string' && (f.allowed ?? []).length > 1 ? didYouMean(value, (f.allowed ?? []).map(plain)) : '' }, ptr: f.ptr });
     else context.report({ messageId: 'other', data: { ...data, message: f.message ?? 'is not valid here' }, ptr: f.ptr });
   }

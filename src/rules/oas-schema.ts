@@ -15,7 +15,7 @@ import { Ptr } from '../model/pointer.js';
 import { isObject, jsonType, own, setOwn, valueAt, type JsonObject } from '../model/json.js';
 import { typeAt } from '../model/type-at.js';
 import { HTTP_METHODS, typeName, type NodeType } from '../model/node-types.js';
-import { article, codeList, didYouMean, suggest } from '../util/text.js';
+import { article, codeList, didYouMean, quoteFlowHint, suggest } from '../util/text.js';
 import { ROOT_ONLY } from './misplaced-setting.js';
 
 /**
@@ -526,7 +526,9 @@ class FindingReporter {
         const hint =
           key === 'externalDocs' && typeof value === 'string'
             ? ': OpenAPI\'s `externalDocs` is an object such as `{"url": "https://..."}` (the plain URL string is only valid at the connector root)'
-            : '';
+            : isObject(value) || Array.isArray(value)
+              ? quoteFlowHint(this.context.written(ptr), f.expectedType!)
+              : '';
         this.context.report({ messageId: 'type', data: { ...common, expected: article(f.expectedType!), actual: article(jsonType(value)), hint }, ptr });
         return;
       }

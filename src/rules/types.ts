@@ -5,6 +5,7 @@ import type { Ptr } from '../model/pointer.js';
 import type { NodeType } from '../model/node-types.js';
 import type { NodeVisitor, StringVisitor } from '../model/walk.js';
 import type { Target } from '../load/locations.js';
+import type { SourceFormat } from '../load/source.js';
 
 export interface RuleMeta {
   id: string;
@@ -33,9 +34,26 @@ export interface FixBuilder {
   replaceInString(ptr: Ptr, search: string, replacement: string): TextEdit[] | undefined;
 }
 
+/**
+ * How a value is written in its file, for a message to say how to write it otherwise (`summary:
+ * {id}` is a YAML mapping; quoted it is text). Rules read it to choose words, never positions.
+ */
+export interface WrittenValue {
+  /** The format of the file the value is written in (another file's, for a value a `$ref` reaches there). */
+  format: SourceFormat;
+  /** The value's text as written, at most WRITTEN_TEXT_MAX (200) UTF-16 code units. */
+  text: string;
+  /** Whether `text` is the value's whole text (false when it was cut). */
+  whole: boolean;
+  /** The key's text as written (when at most 200 code units), when the value is an object entry that starts on its key's line; else undefined. */
+  keyOnLine?: string;
+}
+
 export interface RuleContext {
   readonly connector: Connector;
   readonly fix: FixBuilder;
+  /** How the value at `ptr` is written; undefined when the pointer does not resolve in its file. */
+  written(ptr: Ptr): WrittenValue | undefined;
   report(report: Report): void;
 }
 

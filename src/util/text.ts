@@ -216,3 +216,19 @@ export function article(type: string): string {
   if (type === 'null') return '`null`';
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
+
+/**
+ * For a value that must be a string but is a YAML flow collection written on its key's line
+ * (`summary: {id}`, `tags: [beta]`): how to write it as text, "; in YAML, `{id}` after a key starts
+ * a mapping: to write it as text, quote it: `summary: '{id}'`". "" for any other value (JSON, a
+ * block collection, a list item, a value on several lines). `written` is RuleContext.written's
+ * answer; `expected` the type the schema wants ("string", "string,null").
+ */
+export function quoteFlowHint(written: { format: string; text: string; whole: boolean; keyOnLine?: string } | undefined, expected: string): string {
+  if (written === undefined || written.format !== 'yaml' || written.keyOnLine === undefined || !written.whole) return '';
+  if (!expected.split(',').includes('string')) return '';
+  const { text } = written;
+  if (!/^[{[]/.test(text) || /[\r\n]/.test(text)) return '';
+  const kind = text.startsWith('{') ? 'a mapping' : 'a list';
+  return `; in YAML, \`${text}\` after a key starts ${kind}: to write it as text, quote it: \`${written.keyOnLine}: '${text.replace(/'/g, "''")}'\``;
+}
