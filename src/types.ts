@@ -95,6 +95,11 @@ export interface LintResult {
   summary: Summary;
   /** Configuration suppressions that matched nothing in the files they apply to (only when there are some). */
   unusedSuppressions?: UnusedSuppression[];
+  /**
+   * Files found in folders or by globs that were read and left out as not connector definitions
+   * (as given, relative to the working directory), in the order found; only when there are some.
+   */
+  skipped?: string[];
 }
 
 /** Summarise diagnostics by severity. */

@@ -16,6 +16,7 @@ import type { Limits, SourceFile } from '../load/source.js';
 import { ConfigResolver } from '../config/config.js';
 import { suppressByConfig } from '../engine/suppress-config.js';
 import { relativePath } from '../report/common.js';
+import { elided } from '../report/escape.js';
 import { checkOptions, COMMON_OPTIONS, openSession, type CommonOptions } from './lint-text.js';
 import { summarize, type Diagnostic, type FileResult, type LintResult, type Summary } from '../types.js';
 
@@ -95,6 +96,7 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
   const targets = await collectTargets(patterns, session.cwd);
   const unreadable: string[] = [];
   const ignoredNamed: string[] = [];
+  const skipped: string[] = [];
   const linted = await lintTargets(targets, {
     configs: session.configs,
     limits: session.limits,
@@ -105,10 +107,11 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
     cwd: session.cwd,
     unreadable,
     ignoredNamed,
+    skipped,
   });
   for (const line of unreadable) hooks.warn?.(line);
   for (const line of ignoredNamed) hooks.warn?.(line);
-  if (linted.length === 0 && !options.onlyConnectors && ignoredNamed.length === 0) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}`);
+  if (linted.length === 0 && !options.onlyConnectors && ignoredNamed.length === 0) throw new UsageError(`No connector definitions found in ${patterns.length ? patterns.join(', ') : '.'}${skippedNote(skipped)}`);
   hooks.linted?.(linted);
   const fixesWritten = options.fix === true ? fixAll(linted, hooks) : true;
   // Configuration suppressions apply to what --fix left; comments were applied while linting.
@@ -119,7 +122,21 @@ export async function runLint(patterns: string[], options: LintOptions, hooks: R
   const suppressed = files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
   const result: LintResult = { files: reported, summary: { ...summarize(reported), ...summary, ...(suppressed > 0 ? { suppressed } : {}) } };
   if (unusedSuppressions.length > 0) result.unusedSuppressions = unusedSuppressions;
+  if (skipped.length > 0) result.skipped = skipped;
   return { result, linted, counted, fixesWritten, unreadable: unreadable.length };
+}
+
+/** How many files shown to name when none of the files found is a connector definition. */
+const SKIPPED_SHOWN = 5;
+
+/** For "No connector definitions found": the JSON and YAML files that were read and left out, and how to lint one anyway. */
+function skippedNote(skipped: string[]): string {
+  if (skipped.length === 0) return '';
+  const shown = skipped.slice(0, SKIPPED_SHOWN).map((p) => elided(p));
+  const more = skipped.length > SKIPPED_SHOWN ? ` and ${(skipped.length - SKIPPED_SHOWN).toLocaleString('en-US')} more` : '';
+  const list = more !== '' ? `${shown.join(', ')}${more}` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  const files = skipped.length === 1 ? `${shown[0]} was read, but it is not` : `${list} were read, but none is`;
+  return `: ${files} a connector definition (no \`resources\`, \`preDefined...\` list or \`x-cdp-\` extension); name a file to lint it anyway`;
 }
 
 /** The `threads` option, checked: `off`, `auto` (also when absent) or a whole number from 1 to MAX_THREADS. */
@@ -143,6 +160,8 @@ interface LintContext {
   unreadable: string[];
   /** Receives one line for each file named as such (not found in a folder or by a glob) that an `ignore` list matches. */
   ignoredNamed: string[];
+  /** Receives the display path of each file found in a folder or by a glob that is not a connector definition. */
+  skipped: string[];
 }
 
 /**
@@ -228,6 +247,7 @@ async function lintEach(targets: Target[], ctx: LintContext): Promise<Linted[]> 
       out.push({ path: job.path, result: unreadableResult(job.display, line, new Map(job.severities)) });
     }
     if (outcome.kind === 'result') out.push({ path: job.path, result: outcome.result, ...kept });
+    if (outcome.kind === 'skip') ctx.skipped.push(job.display);
   };
   if (threads > 1) {
     const outcomes = await runParallel(jobs, runOptions, threads, runJob);

@@ -48,7 +48,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--max-aliases <n>', `most nodes YAML aliases may expand to (default ${defaultLimits.maxAliases}, at most 1000000)`)
     .option('--max-ref-hops <n>', `longest $ref chain followed (default ${defaultLimits.maxRefHops})`)
     .option('--threads <n>', 'threads that lint: off (the main thread only), a number, or auto (default: from the number of files and cores)')
-    .option('--verbose', 'show documentation links and clean files')
+    .option('--verbose', 'show documentation links, clean files, and files skipped as not connectors')
     .option('--debug', 'print stack traces of internal errors')
     .option('--color', 'colours, even when stdout is not a terminal (default: on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR=1 or 0 forces them on or off)')
     .option('--no-color', 'no colours')

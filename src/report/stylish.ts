@@ -210,6 +210,8 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
       lines.push(`${shown(relativePath(file.path, options.cwd))}: no problems`);
     }
   }
+  // Files a folder or a glob found that are not connector definitions: said only when asked for.
+  if (options.verbose) for (const path of result.skipped ?? []) lines.push(`${shown(relativePath(path, options.cwd))}: not linted, not a connector definition`);
   separate();
   const layout = (first: number, indent: number) => ({ prefixWidth: first, indent, width: options.width });
   const summaryColour = summaryPaint(result.summary, c);

@@ -64,6 +64,47 @@ describe('stylish (default)', () => {
   });
 });
 
+describe('files a folder holds that are not connector definitions', () => {
+  let f: Workspace;
+  beforeAll(() => {
+    f = new Workspace();
+    f.write('repo/clean.json', CLEAN_JSON);
+    f.write('repo/package.json', '{"name": "connectors", "version": "1.0.0"}');
+    f.write('repo/docs/notes.yaml', 'title: notes\n');
+    f.write('other/tsconfig.json', '{"compilerOptions": {}}');
+    for (let i = 0; i < 7; i++) f.write(`many/f${i}.yaml`, `k: ${i}\n`);
+  });
+  afterAll(() => f.remove());
+
+  it('are named with --verbose, after the files linted, and not otherwise', () => {
+    expect(f.run('--verbose', 'repo')).toEqual({
+      code: 0,
+      stdout: ['repo/clean.json: no problems', 'repo/docs/notes.yaml: not linted, not a connector definition', 'repo/package.json: not linted, not a connector definition', '', '✔ No problems found in 1 file', ''].join('\n'),
+      stderr: '',
+    });
+    expect(f.run('repo')).toEqual({ code: 0, stdout: '✔ No problems found in 1 file\n', stderr: '' });
+  });
+
+  it('are named when no file found is a connector definition (exit 2)', () => {
+    const why = 'a connector definition (no `resources`, `preDefined...` list or `x-cdp-` extension); name a file to lint it anyway';
+    expect(f.run('other')).toEqual({ code: 2, stdout: '', stderr: `cdp-lint: No connector definitions found in other: other/tsconfig.json was read, but it is not ${why}\n` });
+    expect(f.run('many')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `cdp-lint: No connector definitions found in many: many/f0.yaml, many/f1.yaml, many/f2.yaml, many/f3.yaml, many/f4.yaml and 2 more were read, but none is ${why}\n`,
+    });
+    expect(f.run('other', 'repo/docs')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `cdp-lint: No connector definitions found in other, repo/docs: other/tsconfig.json and repo/docs/notes.yaml were read, but none is ${why}\n`,
+    });
+  });
+
+  it('a file named on the command line is linted whatever it holds', () => {
+    expect(f.run('other/tsconfig.json').code).toBe(1);
+  });
+});
+
 describe('json', () => {
   it('lists every diagnostic with pointer and range, and the summary', () => {
     const r = w.run('--format', 'json', 'broken.json', 'clean.json');
