@@ -7,7 +7,8 @@
 //   It was made after a lint run, so it holds the functions a run compiles.
 // - Otherwise (another V8 version, such as Node 24 running a build made on Node 20, or other V8 flags,
 //   which make V8 refuse the build's cache), the user's own code cache: the same kind of cache, made
-//   by this script after the first lint run and kept in the user's cache folder (bin/user-cache.cjs).
+//   by this script after the first lint run (and again after the first lint of a format, JSON or YAML,
+//   it was not made with) and kept in the user's cache folder (bin/user-cache.cjs).
 //   Node's own module.enableCompileCache() holds fewer functions, as Node writes it right after
 //   compiling the bundle, before anything runs: on Node 24, a lint of intercom.json ran 330 M
 //   instructions with it against 213 M with a cache made after a run (README, How it works).
@@ -81,15 +82,18 @@ function loadBundle() {
       if (script === undefined) script = compile(source, undefined);
     } else {
       const cached = userCache.read();
-      if (script === undefined || cached !== undefined) script = compile(source, cached);
+      if (script === undefined || cached !== undefined) script = compile(source, cached?.data);
       const cachedScript = script;
       debug(`code cache: ${cached === undefined ? 'none' : cachedScript.cachedDataRejected ? 'rejected' : 'accepted'} (${userCache.file})`);
-      if (cached === undefined || cachedScript.cachedDataRejected) {
-        // Made after the run, so that it holds the functions the run compiled; only after a lint.
-        process.once('exit', () => {
-          if (cli !== undefined && cli.codeCacheWorthy()) debug(`code cache: ${userCache.write(cachedScript.createCachedData()) ? 'written' : 'not written'} (${userCache.file})`);
-        });
-      }
+      // The formats the cache holds the functions of (none when there is no cache V8 took).
+      const held = cached === undefined || cachedScript.cachedDataRejected ? 0 : cached.formats;
+      // Made after the run, so that it holds the functions the run compiled; only after a lint, and
+      // again after a lint of a format the cache was not made with (JSON, YAML): made from this
+      // script, it holds what the cache held and what this run compiled.
+      process.once('exit', () => {
+        const linted = cli === undefined ? 0 : cli.codeCacheFormats();
+        if ((linted | held) !== held) debug(`code cache: ${userCache.write(cachedScript.createCachedData(), linted | held) ? 'written' : 'not written'} (${userCache.file})`);
+      });
     }
   }
 

@@ -17,9 +17,12 @@ const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirS
 const { homedir, tmpdir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 
-/** 'CDP2': the layout of a cache file: this tag, the checksum of the rest (uint32, little-endian), then V8's cache data. */
-const TAG = 0x32504443;
-const HEADER = 8;
+/**
+ * 'CDP3': the layout of a cache file: this tag, the checksum of the rest (uint32, little-endian), the
+ * formats the run that made it linted (uint32, little-endian: 1 JSON, 2 YAML), then V8's cache data.
+ */
+const TAG = 0x33504443;
+const HEADER = 12;
 /** Cache files kept in the folder (other versions, other flags); older ones are removed when one is written. */
 const KEEP = 8;
 /** A temporary file older than this (ms) was left by a process that died while writing: removed. */
@@ -107,15 +110,16 @@ function ownedPrivately(stats) {
 /**
  * The user's code cache for this bundle, V8 and flags; undefined when switched off.
  * `bundleText` is dist/cli.cjs's text, `bundleStats` its fs.Stats, `env` the environment.
- * `read()` gives V8's cache data (a Buffer), or undefined when there is none that passes the checks;
- * `write(data)` stores V8's cache data and says whether it could (it never throws).
+ * `read()` gives `{ data, formats }`: V8's cache data (a Buffer) and the formats the run that made it
+ * linted (a bit mask, the bundle's codeCacheFormats()), or undefined when there is none that passes
+ * the checks; `write(data, formats)` stores them and says whether it could (it never throws).
  */
 function userCache({ bundleText, bundleStats, env }) {
   if (on(env.CDP_LINT_NO_CODE_CACHE) || on(env.NODE_DISABLE_COMPILE_CACHE)) return undefined;
   const folder = cacheFolder(env);
   const key = fnv([buildId(bundleText), bundleStats.size, bundleStats.mtimeMs, process.execArgv.join(' '), env.NODE_OPTIONS || ''].join('\n'));
   const file = join(folder, `cli-${process.versions.v8}-${key}.v8cache`);
-  return { file, read: () => read(folder, file), write: (data) => write(folder, file, data) };
+  return { file, read: () => read(folder, file), write: (data, formats) => write(folder, file, data, formats) };
 }
 
 function folderUsable(folder) {
@@ -137,7 +141,7 @@ function read(folder, file) {
       if (n === 0) return undefined;
       at += n;
     }
-    return bytes.readUInt32LE(0) === TAG && bytes.readUInt32LE(4) === hash(HEADER) ? bytes.subarray(HEADER) : undefined;
+    return bytes.readUInt32LE(0) === TAG && bytes.readUInt32LE(4) === hash(8) ? { data: bytes.subarray(HEADER), formats: bytes.readUInt32LE(8) } : undefined;
   } catch {
     return undefined;
   } finally {
@@ -145,7 +149,7 @@ function read(folder, file) {
   }
 }
 
-function write(folder, file, data) {
+function write(folder, file, data, formats) {
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -153,7 +157,8 @@ function write(folder, file, data) {
     const { bytes, hash } = hashable(HEADER + data.length);
     bytes.set(data, HEADER);
     bytes.writeUInt32LE(TAG, 0);
-    bytes.writeUInt32LE(hash(HEADER), 4);
+    bytes.writeUInt32LE(formats, 8);
+    bytes.writeUInt32LE(hash(8), 4);
     writeFileSync(tmp, bytes, { mode: 0o600, flag: 'wx' });
     renameSync(tmp, file);
   } catch {

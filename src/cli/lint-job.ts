@@ -11,14 +11,20 @@ export interface JobRunOptions extends JobOptions {
   onlyConnectors: boolean;
 }
 
-/** Whether this thread has linted a file. */
-let linted = false;
+/** What a user code cache made after the run holds the functions of: this thread linted JSON (1), YAML (2), or both. */
+export const LINTED_JSON = 1;
+export const LINTED_YAML = 2;
+
+/** The formats this thread has linted, LINTED_JSON | LINTED_YAML; 0 before any. */
+let linted = 0;
 
 /**
- * True once this thread has linted a file: bin/cdp-lint.cjs writes the user's code cache only then,
- * as it holds the functions compiled so far (after `--version`, or with every file in worker threads, few).
+ * The formats this thread has linted (LINTED_JSON, LINTED_YAML; 0 before any lint): bin/cdp-lint.cjs
+ * writes the user's code cache only after a lint, as it holds the functions compiled so far (after
+ * `--version`, or with every file in worker threads, few), and again when a run lints a format its
+ * cache was not made with (a YAML file compiles the YAML reader, which a cache made on JSON lacks).
  */
-export function hasLinted(): boolean {
+export function lintedFormats(): number {
   return linted;
 }
 
@@ -35,7 +41,7 @@ export function runJobWithSource(job: Job, options: JobRunOptions): { outcome: J
   if ((!job.explicit || options.onlyConnectors) && !looksLikeConnector(source.text, source.value, source.parsed)) return { outcome: { kind: 'skip' } };
   const lintOptions: LintOptions = { severities: new Map(job.severities), rules: RULES as Map<string, Rule>, limits: options.limits, refRoot: options.refRoot, cwd: options.cwd };
   const result = lintSource(source, job.display, lintOptions);
-  linted = true;
+  linted |= source.format === 'yaml' ? LINTED_YAML : LINTED_JSON;
   return { outcome: { kind: 'result', result }, source, lintOptions };
 }
 

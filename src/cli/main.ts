@@ -7,7 +7,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runCli } from './run.js';
 import { isLintWorker, setWorkerEntry, workerMain } from '../engine/parallel.js';
-import { hasLinted, runJob } from './lint-job.js';
+import { lintedFormats, runJob } from './lint-job.js';
 import { shown } from '../report/escape.js';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -41,11 +41,12 @@ export function main(entry: string): void {
 }
 
 /**
- * Whether a code cache made now would be worth keeping (bin/cdp-lint.cjs asks at exit): the main
- * thread has linted a file, so the functions a lint runs are compiled.
+ * What a code cache made now would hold the functions of (bin/cdp-lint.cjs asks at exit): the formats
+ * the main thread has linted, LINTED_JSON (1) | LINTED_YAML (2); 0 when it has linted nothing, and
+ * in a worker thread.
  */
-export function codeCacheWorthy(): boolean {
-  return hasLinted() && !isLintWorker();
+export function codeCacheFormats(): number {
+  return isLintWorker() ? 0 : lintedFormats();
 }
 
 /** File descriptors whose reader has gone (EPIPE): what is still written to them is dropped. */

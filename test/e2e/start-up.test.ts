@@ -6,7 +6,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,44 @@ describe('code cache', () => {
     expect(snapshot(w.path('pkg'))).toEqual(before);
   });
 
+  it('a cache made after a lint of JSON is made again, once, after the first lint of YAML (and the reverse): then it holds both readers', () => {
+    const bin = installCopy({ cache: false });
+    w.write('c.json', BROKEN);
+    w.write('c.yaml', stringify(JSON.parse(BROKEN)));
+    const expected = { json: cdpLint(['c.json', '-f', 'json'], w.dir), yaml: cdpLint(['c.yaml', '-f', 'json'], w.dir) };
+    /** The formats the cache file says its run linted (1 JSON, 2 YAML), and its size. */
+    const held = () => {
+      const data = readFileSync(join(userCacheFolder(), userCaches()[0]!));
+      return { formats: data.readUInt32LE(8), size: data.length };
+    };
+    const lint = (file: 'c.json' | 'c.yaml', what: string[]) => {
+      const r = run(bin, [file, '-f', 'json'], env);
+      expect({ ...r, stderr: '' }).toEqual(expected[file === 'c.json' ? 'json' : 'yaml']);
+      expect(r.stderr.trim().split('\n').map((line) => line.replace(/^CDP-LINT \d+: code cache: (\w+).*$/, '$1'))).toEqual(what);
+    };
+    lint('c.json', ['none', 'written']);
+    const json = held();
+    expect(json.formats).toBe(1);
+    lint('c.json', ['accepted']);
+    lint('c.yaml', ['accepted', 'written']);
+    const both = held();
+    // The YAML reader's functions (js-yaml, the fast path's event log) were compiled by that run: kept.
+    expect(both).toEqual({ formats: 3, size: expect.any(Number) });
+    expect(both.size).toBeGreaterThan(json.size + 10_000);
+    const written = snapshot(userCacheFolder());
+    lint('c.yaml', ['accepted']);
+    lint('c.json', ['accepted']);
+    expect(snapshot(userCacheFolder())).toEqual(written);
+    expect(userCaches()).toHaveLength(1);
+    // YAML first, then JSON.
+    rmSync(userCacheFolder(), { recursive: true });
+    lint('c.yaml', ['none', 'written']);
+    expect(held().formats).toBe(2);
+    lint('c.json', ['accepted', 'written']);
+    expect(held().formats).toBe(3);
+    lint('c.json', ['accepted']);
+  });
+
   it('CDP_LINT_NO_CODE_CACHE=1, or NODE_DISABLE_COMPILE_CACHE=1, switch the user\'s code cache off: nothing read or written', () => {
     const bin = installCopy({ cache: false });
     w.write('c.json', BROKEN);
@@ -178,11 +216,11 @@ describe('code cache', () => {
     const flipped = Buffer.from(good);
     for (let i = 200; i < flipped.length; i += 997) flipped[i]! ^= 0x5a;
     const refused = Buffer.alloc(5008, 7);
-    refused.write('CDP2', 0, 'latin1');
+    refused.write('CDP3', 0, 'latin1');
     refused.writeUInt32LE(userCacheModule().checksum(refused.subarray(8)), 4);
-    // A cache of the format before (tag CDP1, a 32-bit FNV-1a of 4-byte words), left by an older version.
+    // A cache of a format before (tag CDP1: a 32-bit FNV-1a of 4-byte words; CDP2: no formats word), left by an older version.
     const older = Buffer.from(good);
-    older.write('CDP1', 0, 'latin1');
+    older.write('CDP2', 0, 'latin1');
     for (const [damaged, what] of [[flipped, 'none'], [good.subarray(0, good.length >> 1), 'none'], [older, 'none'], [refused, 'rejected']] as const) {
       writeFileSync(file, damaged);
       const r = run(bin, ['c.json', '-f', 'json'], env);
