@@ -34,11 +34,22 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'cover
 export async function collectTargets(args: string[], cwd: string): Promise<Target[]> {
   const inputs = args.length > 0 ? args : ['.'];
   const out: Target[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Target>();
   const add = (t: Target) => {
-    if (seen.has(t.path)) return;
-    seen.add(t.path);
-    out.push(t);
+    const first = seen.get(t.path);
+    if (first === undefined) {
+      seen.set(t.path, t);
+      out.push(t);
+      return;
+    }
+    // Found in a folder or by a glob, then named (`cdp-lint . old.json`): it is a named file, as
+    // it would be alone, so it is linted whatever it holds, and an `ignore` list that matches it is
+    // said on stderr. It keeps its place.
+    if (t.explicit && !t.globbed && (!first.explicit || first.globbed)) {
+      first.explicit = true;
+      delete first.globbed;
+      first.display = t.display;
+    }
   };
   for (const arg of inputs) {
     const abs = resolve(cwd, arg);

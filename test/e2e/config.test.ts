@@ -137,6 +137,11 @@ describe('ignore', () => {
     // Found in a folder or by a glob, an ignored file is skipped without a word.
     expect(w.run('.')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: No connector definitions found in .\n' });
     expect(w.run('*.json')).toEqual({ code: 2, stdout: '', stderr: 'cdp-lint: No connector definitions found in *.json\n' });
+    // Named as well as found, in either order: said, as when it is named alone.
+    const said = { code: 0, stdout: '✔ No problems found in 0 files\n', stderr: 'cdp-lint: broken.json was not linted: the `ignore` list of .cdp-lint.json matches it\n' };
+    expect(w.run('.', 'broken.json')).toEqual(said);
+    expect(w.run('*.json', 'broken.json')).toEqual(said);
+    expect(w.run('broken.json', '.')).toEqual(said);
   });
 });
 

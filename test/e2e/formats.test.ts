@@ -100,8 +100,11 @@ describe('files a folder holds that are not connector definitions', () => {
     });
   });
 
-  it('a file named on the command line is linted whatever it holds', () => {
+  it('a file named on the command line is linted whatever it holds, also when a folder named before holds it', () => {
     expect(f.run('other/tsconfig.json').code).toBe(1);
+    const both = f.run('other', 'other/tsconfig.json');
+    expect(both.code).toBe(1);
+    expect(both.stdout.split('\n')[0]).toBe('other/tsconfig.json');
   });
 });
 
