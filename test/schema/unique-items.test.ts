@@ -1,6 +1,6 @@
 /** The linear uniqueItems check that replaces ajv's pairwise loop reports the pair ajv's loop reports. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // The equality ajv's generated code compares items with (its runtime's fast-deep-equal).
 import ajvEqual from 'ajv/dist/runtime/equal.js';
 import { duplicateItems } from '../../src/schema/unique-items.js';
@@ -27,6 +27,18 @@ describe('duplicateItems', () => {
     expect(duplicateItems([{ a: 1 }, { a: 1, b: 2 }])).toBeUndefined();
     expect(duplicateItems([[1, 2], [2, 1]])).toBeUndefined();
     expect(duplicateItems([JSON.parse('{"__proto__": 1}'), {}])).toBeUndefined();
+  });
+
+  it('writes canonically only the items whose JSON text is as long as another item\'s', () => {
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const items = [{ name: 'a', in: 'query' }, { name: 'bb', in: 'query' }, { in: 'path', name: 'c' }, { name: 'c', in: 'path' }, 'x', 'y'];
+      expect(duplicateItems(items)).toEqual([3, 2]);
+      const canonical = stringify.mock.calls.filter((call) => call[1] !== undefined).map((call) => call[0]);
+      expect(canonical).toEqual([items[2], items[3], 'x', 'y']);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('agrees with the pairwise loop on many small random arrays', () => {
