@@ -22,6 +22,9 @@ export const unusedConfigProperty = defineRule({
   },
   create(context) {
     const c = context.connector;
+    // Without configSchema properties there is nothing to find unused: no visitor at every string.
+    const props = c.configProperties;
+    if (!props) return {};
     const used = new Set<string>();
     let customSteps = false;
     const addKeys = (v: unknown) => {
@@ -50,9 +53,9 @@ export const unusedConfigProperty = defineRule({
       OperationSettings: noteSteps,
       PathSettings: noteSteps,
       end() {
-        if (!c.configProperties || customSteps) return;
+        if (customSteps) return;
         for (const key of [...c.paths.keys(), ...c.webhooks.keys()]) for (const m of key.matchAll(TEMPLATE_PARAM)) used.add(m[1]!);
-        for (const [name, ptr] of c.configProperties) {
+        for (const [name, ptr] of props) {
           if (!used.has(name)) context.report({ messageId: 'unused', data: { name }, ptr, target: 'key' });
         }
       },

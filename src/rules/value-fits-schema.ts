@@ -21,8 +21,9 @@ export const valueFitsSchema = defineRule({
     const refs = context.connector.refs;
     return {
       Schema(node, info) {
-        check(context, { value: own(node, 'default'), has: Object.hasOwn(node, 'default'), schema: node, ptr: info.ptr.child('default'), what: '`default`' });
-        check(context, { value: own(node, 'example'), has: Object.hasOwn(node, 'example'), schema: node, ptr: info.ptr.child('example'), what: '`example`' });
+        // Called for every Schema Object, most of which have neither: nothing is made for those.
+        if (Object.hasOwn(node, 'default')) check(context, { value: node['default'], has: true, schema: node, ptr: info.ptr.child('default'), what: '`default`' });
+        if (Object.hasOwn(node, 'example')) check(context, { value: node['example'], has: true, schema: node, ptr: info.ptr.child('example'), what: '`example`' });
         const examples = own(node, 'examples'); // JSON Schema 2020-12 (OpenAPI 3.1): a list of values
         if (Array.isArray(examples)) {
           examples.forEach((v, i) => check(context, { value: v, has: true, schema: node, ptr: info.ptr.child('examples').child(i), what: '`examples` item' }));
