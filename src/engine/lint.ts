@@ -279,6 +279,7 @@ function register(visitors: Visitors, created: RuleVisitors, ends: Array<() => v
     else if (key === 'any') visitors.any.push(fn as Visitors['any'][number]);
     else if (key === 'ref') visitors.ref.push(fn as Visitors['ref'][number]);
     else if (key === 'string') visitors.string.push(fn as Visitors['string'][number]);
+    else if (key === 'refString') visitors.refString.push(fn as Visitors['refString'][number]);
     else {
       const list = visitors.nodes.get(key as NodeType) ?? [];
       list.push(fn as Visitors['any'][number]);

@@ -31,11 +31,13 @@ export interface Visitors {
   ref: NodeVisitor[];
   /** Every string value (Data included); info describes the string itself. */
   string: StringVisitor[];
+  /** Every string under a `$ref` key (Data included), after the `string` visitors: a walk with only these skips every other string. */
+  refString: StringVisitor[];
 }
 
 /** An empty visitor set. */
 export function emptyVisitors(): Visitors {
-  return { nodes: new Map(), any: [], ref: [], string: [] };
+  return { nodes: new Map(), any: [], ref: [], string: [], refString: [] };
 }
 
 export interface WalkRoot {
@@ -165,6 +167,10 @@ function visit(
     if (strings.length > 0) {
       const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
       for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
+    }
+    if (key === '$ref' && v.refString.length > 0) {
+      const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
+      for (let i = 0; i < v.refString.length; i++) v.refString[i]!(value, info);
     }
     return;
   }

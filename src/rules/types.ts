@@ -66,6 +66,8 @@ export type RuleVisitors = {
   ref?: NodeVisitor;
   /** Every string value. */
   string?: StringVisitor;
+  /** Every string under a `$ref` key (a reference the walk may not have typed): cheaper than `string` when only these matter. */
+  refString?: StringVisitor;
   /** After the walk: cross-reference rules report here. */
   end?: () => void;
 };

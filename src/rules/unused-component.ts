@@ -50,8 +50,7 @@ export const unusedComponent = defineRule({
         if (info.ptr.file === undefined && typeof ref === 'string' && ref.startsWith('#')) note(ref);
         else resolved(ref, node);
       },
-      string(value, info) {
-        if (info.key !== '$ref') return;
+      refString(value, info) {
         if (info.ptr.file === undefined) note(value);
         else resolved(value, info.parent as object);
       },
