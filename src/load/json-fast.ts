@@ -7,7 +7,7 @@
  * else (a syntax error, a duplicate, too deep) takes the exact path.
  */
 import type { ParseOutput } from './json.js';
-import { LocationIndex, entryIndex, entrySpans, type ContainerLoc, type Span, type Target } from './locations.js';
+import { LocationIndex, type Span, type Target } from './locations.js';
 
 /** Parse with JSON.parse when that is exact; undefined means: use parseJson. */
 export function parseJsonFast(text: string, options: { maxDepth: number }): ParseOutput | undefined {
@@ -98,17 +98,33 @@ function colonsOutsideStrings(text: string): number {
   return colons;
 }
 
+/** A container read as far as lookups needed. */
+interface Scan {
+  /** The keys of the entries read, in an object; null in an array. */
+  keys: string[] | null;
+  /** Per entry read: [keyStart, keyEnd, valueStart, valueEnd] in an object, [valueStart, valueEnd] in an array; a value's end is -1 until needed. */
+  spans: number[];
+  /** Key -> its entry (JSON.parse kept every key: this path is taken only when none is repeated). */
+  index: Map<string, number> | null;
+  /** Where the next entry (or the closing bracket) starts; -1 while the last entry's value is not skipped. */
+  next: number;
+  /** The closing bracket's character code. */
+  close: number;
+  done: boolean;
+}
+
 /**
  * Positions computed on demand from the text, one container at a time: each lookup reads the
- * containers on its pointer's path (entries' offsets, nested values skipped by matching brackets),
- * and keeps what it read for the next lookups. A copy of the whole value with every offset (what
- * the position-recording parser builds) took 350 MB on a 47 MB description to place 8 diagnostics;
- * this keeps only the containers looked into. The spans are those parseJson records: a key from its
- * opening quote to past its closing one, a value from its first character to past its last.
+ * containers on its pointer's path, each only as far as the entry it names (entries before it are
+ * skipped by matching brackets, the entry looked into is not), and keeps what it read for the next
+ * lookups. A copy of the whole value with every offset (what the position-recording parser builds)
+ * took 350 MB on a 47 MB description to place 8 diagnostics; this keeps only the entries read. The
+ * spans are those parseJson records: a key from its opening quote to past its closing one, a value
+ * from its first character to past its last.
  */
 export class ScannedLocations extends LocationIndex {
   /** The containers read so far, by the offset of their `{` or `[`. */
-  private readonly scanned = new Map<number, ContainerLoc>();
+  private readonly scanned = new Map<number, Scan>();
   private root: Span | undefined;
 
   constructor(private readonly text: string) {
@@ -116,51 +132,104 @@ export class ScannedLocations extends LocationIndex {
   }
 
   override find(_root: unknown, segments: string[], target: Target): { span: Span; resolvedDepth: number } {
-    this.root ??= this.rootValue();
-    this.rootSpan = this.root;
-    let span: Span = this.root;
+    const root = (this.root ??= this.rootValue());
+    this.rootSpan = root;
+    // The value reached so far: where it starts, and the entry of its container it is (none: the root).
+    let start = root.start;
+    let owner: Scan | null = null;
+    let at = 0;
     let keySpan: Span | null = null;
+    // Its end is read only when its span is returned: descending into it needs its start alone.
+    const span = (): Span => (owner === null ? root : { start, end: this.valueEnd(owner, at) });
     for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
-      const c = this.text.charCodeAt(span.start);
-      if (c !== 123 && c !== 91) return { span: keySpan ?? span, resolvedDepth: i };
-      const loc = this.container(span.start);
-      const idx = entryIndex(loc, seg);
-      if (idx < 0) return { span, resolvedDepth: i };
-      ({ keySpan, span } = entrySpans(loc, idx));
+      const c = this.text.charCodeAt(start);
+      if (c !== 123 && c !== 91) return { span: keySpan ?? span(), resolvedDepth: i };
+      const scan = this.container(start);
+      const idx = this.entry(scan, segments[i]!);
+      if (idx < 0) return { span: span(), resolvedDepth: i };
+      keySpan = scan.keys ? { start: scan.spans[idx * 4]!, end: scan.spans[idx * 4 + 1]! } : null;
+      start = scan.spans[scan.keys ? idx * 4 + 2 : idx * 2]!;
+      owner = scan;
+      at = idx;
     }
-    return { span: target === 'key' && keySpan ? keySpan : span, resolvedDepth: segments.length };
+    return { span: target === 'key' && keySpan ? keySpan : span(), resolvedDepth: segments.length };
   }
 
+  /** The text is one value between JSON whitespace (JSON.parse took it): it ends at the last other character, found without reading the value. */
   private rootValue(): Span {
-    const start = this.skipSpace(0);
-    return { start, end: this.skipValue(start) };
+    const text = this.text;
+    let end = text.length;
+    for (let c = text.charCodeAt(end - 1); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(--end - 1));
+    return { start: this.skipSpace(0), end };
   }
 
-  /** The entries of the container whose `{` or `[` is at `start` (the text is valid JSON: JSON.parse took it). */
-  private container(start: number): ContainerLoc {
-    const known = this.scanned.get(start);
-    if (known) return known;
-    const text = this.text;
-    const isArray = text.charCodeAt(start) === 91;
-    const loc: ContainerLoc = { keys: isArray ? null : [], spans: [] };
-    let p = this.skipSpace(start + 1);
-    const close = isArray ? 93 : 125;
-    while (text.charCodeAt(p) !== close) {
-      if (!isArray) {
-        const keyEnd = this.skipString(p);
-        const raw = text.slice(p + 1, keyEnd - 1);
-        loc.keys!.push(raw.includes('\\') ? (JSON.parse(text.slice(p, keyEnd)) as string) : raw);
-        loc.spans.push(p, keyEnd);
-        p = this.skipSpace(this.skipSpace(keyEnd) + 1);
+  /** The container whose `{` or `[` is at `start`, as far as it was read (the text is valid JSON: JSON.parse took it). */
+  private container(start: number): Scan {
+    let scan = this.scanned.get(start);
+    if (scan === undefined) {
+      const isArray = this.text.charCodeAt(start) === 91;
+      scan = { keys: isArray ? null : [], spans: [], index: isArray ? null : new Map(), next: this.skipSpace(start + 1), close: isArray ? 93 : 125, done: false };
+      this.scanned.set(start, scan);
+    }
+    return scan;
+  }
+
+  /**
+   * The entry a JSON Pointer segment names, reading on until it is found: in an object, the entry
+   * of the key; in an array, an index written as RFC 6901 section 4 has it (`0`, `12`, not `01`)
+   * and within bounds. -1 when there is none.
+   */
+  private entry(scan: Scan, seg: string): number {
+    const { keys, index } = scan;
+    if (keys !== null && index !== null) {
+      let idx = index.get(seg);
+      while (idx === undefined && !scan.done) {
+        this.readEntry(scan);
+        if (keys.length > 0 && keys[keys.length - 1] === seg) idx = keys.length - 1;
       }
-      const end = this.skipValue(p);
-      loc.spans.push(p, end);
-      p = this.skipSpace(end);
+      return idx ?? -1;
+    }
+    if (!/^(0|[1-9]\d*)$/.test(seg)) return -1;
+    const idx = Number(seg);
+    while (scan.spans.length <= idx * 2 && !scan.done) this.readEntry(scan);
+    return idx * 2 < scan.spans.length ? idx : -1;
+  }
+
+  /** Read the next entry's key and where its value starts, after skipping the value of the one before. */
+  private readEntry(scan: Scan): void {
+    const text = this.text;
+    let p = scan.next;
+    if (p < 0) {
+      p = this.skipSpace(this.valueEnd(scan, scan.keys ? scan.keys.length - 1 : scan.spans.length / 2 - 1));
       if (text.charCodeAt(p) === 44) p = this.skipSpace(p + 1);
     }
-    this.scanned.set(start, loc);
-    return loc;
+    if (text.charCodeAt(p) === scan.close) {
+      scan.next = p;
+      scan.done = true;
+      return;
+    }
+    if (scan.keys !== null && scan.index !== null) {
+      const keyEnd = this.skipString(p);
+      const raw = text.slice(p + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(p, keyEnd)) as string) : raw;
+      if (!scan.index.has(key)) scan.index.set(key, scan.keys.length);
+      scan.keys.push(key);
+      scan.spans.push(p, keyEnd);
+      p = this.skipSpace(this.skipSpace(keyEnd) + 1);
+    }
+    scan.spans.push(p, -1);
+    scan.next = -1;
+  }
+
+  /** Past the value of entry `idx` (read once, then kept). */
+  private valueEnd(scan: Scan, idx: number): number {
+    const at = scan.keys ? idx * 4 + 3 : idx * 2 + 1;
+    let end = scan.spans[at]!;
+    if (end < 0) {
+      end = this.skipValue(scan.spans[at - 1]!);
+      scan.spans[at] = end;
+    }
+    return end;
   }
 
   private skipSpace(p: number): number {

@@ -117,6 +117,32 @@ describe('positions of the fast path, read from the text on demand', () => {
     });
   }
 
+  it("are parseJson's whatever order the pointers are looked up in: each container read only as far as a lookup needs", () => {
+    const text = '{"a": {"x": [1, {"y": "}"}], "z": 2}, "b\\"c": [[3], 4, {"w": {}}], "d": "e", "f": {"g": {"h": [5, 6]}}}\n';
+    const slow = parseJson(text, limits);
+    const lookups: Array<[string[], 'key' | 'value']> = [];
+    const collect = (v: unknown, segments: string[]) => {
+      if (v === null || typeof v !== 'object') return;
+      for (const k of Object.keys(v)) {
+        lookups.push([[...segments, k], 'key'], [[...segments, k], 'value'], [[...segments, k, 'nope'], 'value']);
+        collect((v as Record<string, unknown>)[k], [...segments, k]);
+      }
+      lookups.push([[...segments, '9'], 'value']);
+    };
+    collect(slow.value, []);
+    for (const order of [[...lookups].reverse(), lookups.filter((_, i) => i % 3 === 1).concat(lookups.filter((_, i) => i % 3 !== 1))]) {
+      const fast = parseJsonFast(text, limits)!;
+      for (const [segments, target] of order) {
+        expect(fast.locations.find(fast.value, segments, target), `${segments.join('/')} ${target}`).toEqual(slow.locations.find(slow.value, segments, target));
+      }
+    }
+    // The first key of the root is found without reading the rest of the root, nor the value looked into.
+    const fast = parseJsonFast(text, limits)!;
+    expect(fast.locations.find(fast.value, ['a', 'x', '0'], 'value')).toEqual(slow.locations.find(slow.value, ['a', 'x', '0'], 'value'));
+    const scans = [...(fast.locations as unknown as { scanned: Map<number, { keys: string[] | null; spans: number[] }> }).scanned.values()];
+    expect(scans.map((scan) => [scan.keys, scan.spans.length])).toEqual([[['a'], 4], [['x'], 4], [null, 2]]);
+  });
+
   it("are parseJson's with escapes in keys and strings, spaces everywhere, and a scalar at the root", () => {
     for (const text of [
       ' \n{ "a\\"b" : [ 1 , -2.5e3 , "x\\\\" , { "k\\u0041" : null } ] ,\t"c" : { } , "d" : [ ] , "e":true }\r\n',
