@@ -8,6 +8,11 @@ import { jsonType, own } from '../model/json.js';
 import { allowedTypes, holdsVariable, isOfType } from '../model/value-check.js';
 import { article } from '../util/text.js';
 
+function isOfSomeType(m: unknown, types: string[]): boolean {
+  for (let t = 0; t < types.length; t++) if (isOfType(m, types[t]!)) return true;
+  return false;
+}
+
 /** A member as JSON, cut short for a message. */
 function shown(m: unknown): string {
   const text = JSON.stringify(m) ?? String(m);
@@ -29,18 +34,23 @@ export const enumValues = defineRule({
         const members = own(node, 'enum');
         if (!Array.isArray(members)) return;
         const types = allowedTypes(node);
-        const firstAt = new Map<string, number>();
+        // One key per JSON value: a Map lookup, not a comparison with every earlier member. A
+        // primitive is its own key (equal members are the same type and value), an object or array
+        // its JSON text, in a map of their own.
+        const firstAt = new Map<unknown, number>();
+        let firstAtJson: Map<string, number> | undefined;
         // A plain loop, and the member's pointer made only to report: Stripe's description has 14,000 members.
         for (let i = 0; i < members.length; i++) {
           const m: unknown = members[i];
-          if (types && !holdsVariable(m) && !types.some((t) => isOfType(m, t))) {
+          if (types && !isOfSomeType(m, types) && !holdsVariable(m)) {
             context.report({ messageId: 'wrongType', data: { value: shown(m), actual: article(jsonType(m)), types: types.map((t) => article(t)).join(' or ') }, ptr: info.ptr.child('enum').child(i) });
             continue;
           }
-          // One key per JSON value: a Map lookup, not a comparison with every earlier member.
-          const key = typeof m === 'object' && m !== null ? JSON.stringify(m) : `${typeof m}:${String(m)}`;
-          const first = firstAt.get(key);
-          if (first === undefined) firstAt.set(key, i);
+          const json = typeof m === 'object' && m !== null;
+          const seen = json ? (firstAtJson ??= new Map<string, number>()) : firstAt;
+          const key = json ? JSON.stringify(m) : m;
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, i);
           else context.report({ messageId: 'repeated', data: { value: shown(m), first }, ptr: info.ptr.child('enum').child(i) });
         }
       },
