@@ -164,14 +164,12 @@ function visit(
 ): void {
   if (typeof value === 'string') {
     const strings = v.string;
-    if (strings.length > 0) {
-      const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
-      for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
-    }
-    if (key === '$ref' && v.refString.length > 0) {
-      const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
-      for (let i = 0; i < v.refString.length; i++) v.refString[i]!(value, info);
-    }
+    const refStrings = key === '$ref' ? v.refString : NO_VISITORS;
+    if (strings.length === 0 && refStrings.length === 0) return;
+    // Aimed once for both lists: visitors read it while they are called, and keep nothing of it.
+    const info = v.stringInfo.aim(type, parentPtr, key, parentType, parent);
+    for (let i = 0; i < strings.length; i++) strings[i]!(value, info);
+    for (let i = 0; i < refStrings.length; i++) refStrings[i]!(value, info);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -199,6 +197,9 @@ function visit(
   // The value is read here, in the for...in loop itself, where V8 reads it by the key's index.
   for (const k in node) visitChild(node, k, node[k], childType(spec, type, k), info, v);
 }
+
+/** No visitors: the `refString` list for a string under any key but `$ref`. */
+const NO_VISITORS: readonly StringVisitor[] = [];
 
 function callAll(visitors: NodeVisitor[], node: JsonObject, info: VisitInfo): void {
   for (let i = 0; i < visitors.length; i++) visitors[i]!(node, info);

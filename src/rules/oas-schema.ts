@@ -133,7 +133,7 @@ function check(context: RuleContext): void {
       }
     }
   }
-  const reporter = new FindingReporter(context, oas.value, oas.ptr);
+  const reporter = new FindingReporter(context, oas.value, oas.ptr, is31);
   if (!is31) errors = reporter.securitySchemes(errors);
   reportFindings(reporter, oas.value, collapse(reporter.withinBudget(errors)), context.connector.layout === 'openapi' ? 'openapi-root' : 'document', is31);
   checkFragments(context, is31);
@@ -264,7 +264,7 @@ function checkFragments(context: RuleContext, is31: boolean): void {
     // OAI's 3.1 schema checks that a Schema Object is an object or a boolean, not what is inside
     // it: a subschema (`properties: {a: {$ref}}`) is not checked inline, so not here either.
     if (is31 && type === 'Schema' && referrers.every((r) => r === 'Schema')) continue;
-    const reporter = new FindingReporter(context, value as JsonObject, ptr, type);
+    const reporter = new FindingReporter(context, value as JsonObject, ptr, is31, type);
     if (!is31 && type === 'SecurityScheme' && securityValidator(value) === undefined) {
       reporter.securityUnion(ptr.parent === null ? basename(ptr.file ?? '') : ptr.key, value, isObject(value) ? own(value, 'type') : undefined, ptr);
       continue;
@@ -385,6 +385,8 @@ class FindingReporter {
     private readonly context: RuleContext,
     private readonly doc: JsonObject,
     private readonly base: Ptr,
+    /** Whether the document is checked as OpenAPI 3.1 (check() decides, from its `openapi`). */
+    private readonly is31: boolean,
     /** The type of `doc`: the OpenAPI document, or what a $ref into another file reaches. */
     private readonly rootType: NodeType = 'OpenAPI',
   ) {}
@@ -470,11 +472,6 @@ class FindingReporter {
     });
   }
 
-  /** Whether the document is checked as OpenAPI 3.1 (as check() decides). */
-  private is31(): boolean {
-    return /^3\.1\./.test(this.context.connector.oas?.version ?? '');
-  }
-
   /** The type of the value at `instancePath` (relative to the value validated). */
   typeOf(instancePath: string): NodeType {
     return typeAt(this.rootType, Ptr.parse(instancePath).segments());
@@ -509,7 +506,7 @@ class FindingReporter {
           });
           return;
         }
-        const hint = suggestion ? `; did you mean \`${suggestion}\`?` : unexpectedHint(type, prop, value, this.is31());
+        const hint = suggestion ? `; did you mean \`${suggestion}\`?` : unexpectedHint(type, prop, value, this.is31);
         this.context.report({ messageId: 'unexpected', data: { ...common, property: prop, hint: /^[;:]/.test(hint) ? hint : `: ${hint}` }, ptr: ptr.child(prop), target: 'key' });
         return;
       }
