@@ -7,7 +7,7 @@
  * else (a syntax error, a duplicate, too deep) takes the exact path.
  */
 import type { ParseOutput } from './json.js';
-import { LocationIndex, type Span, type Target } from './locations.js';
+import { arrayIndex, LocationIndex, type Span, type Target } from './locations.js';
 
 /** Parse with JSON.parse when that is exact; undefined means: use parseJson. */
 export function parseJsonFast(text: string, options: { maxDepth: number }): ParseOutput | undefined {
@@ -189,8 +189,8 @@ export class ScannedLocations extends LocationIndex {
       }
       return idx ?? -1;
     }
-    if (!/^(0|[1-9]\d*)$/.test(seg)) return -1;
-    const idx = Number(seg);
+    const idx = arrayIndex(seg);
+    if (idx < 0) return -1;
     while (scan.spans.length <= idx * 2 && !scan.done) this.readEntry(scan);
     return idx * 2 < scan.spans.length ? idx : -1;
   }

@@ -90,9 +90,13 @@ export class LocationIndex {
  */
 export function entryIndex(loc: ContainerLoc, seg: string): number {
   if (loc.keys) return keyIndex(loc, loc.keys, seg);
-  if (!/^(0|[1-9]\d*)$/.test(seg)) return -1;
-  const idx = Number(seg);
-  return idx * 2 < loc.spans.length ? idx : -1;
+  const idx = arrayIndex(seg);
+  return idx >= 0 && idx * 2 < loc.spans.length ? idx : -1;
+}
+
+/** The array index a JSON Pointer segment names, written as RFC 6901 section 4 has it (`0`, `12`, not `01` or `-`); -1 otherwise. */
+export function arrayIndex(seg: string): number {
+  return /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
 }
 
 /** The spans of entry `idx`: its value's, and its key's in an object (null in an array). */
